@@ -1,0 +1,25 @@
+using Joblog.Web;
+using Joblog.Web.Auth;
+using Joblog.Web.Database;
+using Joblog.Web.Features;
+using Joblog.Web.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+
+await builder.AddJoblogDatabaseAsync();
+builder.Services.AddJoblogLocalization();
+builder.AddJoblogAuth();
+builder.AddJoblogFeatures();
+
+var app = builder.Build();
+
+await app.MigrateJoblogDatabaseAsync();
+await app.LoadDemoWorldIfDemoModeAsync();
+
+app.UseJoblogPipeline();
+app.MapJoblogFeatures();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host the app.</summary>
+public partial class Program;
