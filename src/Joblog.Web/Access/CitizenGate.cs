@@ -1,0 +1,82 @@
+using Dapper;
+using Joblog.Core.Logs;
+using Joblog.Web.Auth;
+using Npgsql;
+
+namespace Joblog.Web.Access;
+
+/// <summary>What the gate hands out: the only way to reach a citizen's data (the log store takes nothing else).</summary>
+public sealed record CitizenAccess(Guid CitizenId, Actor Actor, bool CanWrite, Channel Channel)
+{
+    public bool IsOwner => Actor.Kind == ActorKind.Citizen;
+}
+
+/// <summary>
+/// The one gate for citizen data. The citizen reaches their own data; anyone else passes the
+/// policies, and each permitted look is recorded before any data is returned. If the record
+/// cannot be written the call fails (fail closed); a policy that throws is a denial.
+/// Null means "as if it did not exist" (404).
+/// </summary>
+public sealed class CitizenGate(NpgsqlDataSource db, TimeProvider clock, IEnumerable<IAccessPolicy> policies, ILogger<CitizenGate> log)
+{
+    public async Task<CitizenAccess?> OpenAsync(Actor actor, Guid citizenId, string what, CancellationToken ct)
+    {
+        if (actor.Kind == ActorKind.Citizen)
+            return actor.CitizenId == citizenId ? new CitizenAccess(citizenId, actor, true, Channel.Jobnet) : null;
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var facts = await LoadFactsAsync(conn, actor, citizenId);
+        if (facts is null) return null;
+
+        var decision = Decide(actor, facts);
+        if (decision == Decision.Deny) return null;
+
+        await conn.ExecuteAsync(
+            """
+            insert into access_log (citizen_id, at, actor_kind, actor_id, actor_name, organisation_id, what)
+            values (@citizenId, @at, @kind, @id, @name, @org, @what)
+            """,
+            new { citizenId, at = clock.GetUtcNow(), kind = actor.KindText, id = actor.Id, name = actor.Name, org = actor.OrganisationId, what });
+        return new CitizenAccess(citizenId, actor, decision == Decision.ReadWrite, Channels.For(actor, facts.OrganisationKind));
+    }
+
+    private Decision Decide(Actor actor, CitizenFacts facts)
+    {
+        var result = Decision.Deny;
+        foreach (var policy in policies)
+        {
+            try
+            {
+                var d = policy.Decide(actor, facts);
+                if (d == Decision.Deny) return Decision.Deny;
+                if (d is { } permit) result = permit;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Access policy {Policy} failed; denying", policy.GetType().Name);
+                return Decision.Deny;
+            }
+        }
+        return result;
+    }
+
+    private async Task<CitizenFacts?> LoadFactsAsync(NpgsqlConnection conn, Actor actor, Guid citizenId)
+    {
+        if (actor.OrganisationId is null) return null;
+        var row = await conn.QuerySingleOrDefaultAsync<(string Municipality, string? Akasse, string? OrgKind, string? OrgMunicipality)?>(
+            """
+            select c.municipality_code, c.akasse_id, o.kind, o.municipality_code
+            from citizens c left join organisations o on o.id = @org
+            where c.id = @citizenId
+            """,
+            new { citizenId, org = actor.OrganisationId });
+        if (row is not { } r) return null;
+        var groups = await conn.QueryAsync<string>(
+            """
+            select target_group from target_group_periods
+            where citizen_id = @citizenId and starts_on <= @today and (ends_on is null or ends_on >= @today)
+            """,
+            new { citizenId, today = clock.Today() });
+        return new CitizenFacts(citizenId, r.Municipality, r.Akasse, groups.ToList(), actor.OrganisationId, r.OrgKind, r.OrgMunicipality);
+    }
+}

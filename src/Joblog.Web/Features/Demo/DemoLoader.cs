@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Dapper;
+using Joblog.Core.Logs;
+using Joblog.Web.Access;
+using Joblog.Web.Api;
+using Joblog.Web.Auth;
+using Joblog.Web.Features.Logs;
+using Npgsql;
+
+namespace Joblog.Web.Features.Demo;
+
+/// <summary>
+/// Loads the demo world idempotently: organisations, staff, keys and citizens are upserted and
+/// their periods re-anchored to today; logs are inserted once (users may have changed them since).
+/// </summary>
+public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, ILogger<DemoLoader> log)
+{
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync("select pg_advisory_xact_lock(7021001)", transaction: tx);
+
+        foreach (var o in Personas.Organisations)
+            await conn.ExecuteAsync(
+                """
+                insert into organisations (id, kind, name, municipality_code) values (@Id, @Kind, @Name, @Municipality)
+                on conflict (id) do update set kind = excluded.kind, name = excluded.name, municipality_code = excluded.municipality_code
+                """, o, tx);
+        foreach (var s in Personas.Staff)
+            await conn.ExecuteAsync(
+                "insert into staff (id, name, organisation_id) values (@Key, @Name, @Organisation) on conflict (id) do update set name = excluded.name, organisation_id = excluded.organisation_id",
+                s, tx);
+        foreach (var (key, org) in Personas.ApiKeys)
+            await conn.ExecuteAsync(
+                "insert into api_keys (key_hash, organisation_id, name) values (@hash, @org, @name) on conflict do nothing",
+                new { hash = ApiKeyHandler.Hash(key), org, name = $"Demo key for {org}" }, tx);
+        foreach (var c in Personas.Citizens)
+            await conn.ExecuteAsync(
+                """
+                insert into citizens (id, cpr, name, municipality_code, akasse_id) values (@id, @Cpr, @Name, @Municipality, @Akasse)
+                on conflict (id) do update set name = excluded.name, municipality_code = excluded.municipality_code, akasse_id = excluded.akasse_id
+                """, new { id = Personas.CitizenId(c.Key), c.Cpr, c.Name, c.Municipality, c.Akasse }, tx);
+
+        await PeriodAsync(conn, tx, "mette", "dagpenge", today.AddDays(-90), null);
+        await PeriodAsync(conn, tx, "ali", "jobready", today.AddDays(-200), null);
+        await PeriodAsync(conn, tx, "sofie", "dagpenge", today.AddDays(-300), today.AddDays(-31));
+        await PeriodAsync(conn, tx, "sofie", "sickness", today.AddDays(-30), null);
+        await PeriodAsync(conn, tx, "jens", "ledighedsydelse", today.AddDays(-120), null);
+        await PeriodAsync(conn, tx, "lars", "dagpenge", today.AddDays(-60), null);
+        await PeriodAsync(conn, tx, "emma", "dimittend", today.AddDays(-45), null);
+        await conn.ExecuteAsync(
+            """
+            insert into exemptions (id, citizen_id, starts_on, ends_on, reason, granted_by) values (@id, @citizen, @from, null, @reason, 'karl')
+            on conflict (id) do update set starts_on = excluded.starts_on
+            """, new { id = Personas.IdFor("exemption:jens"), citizen = Personas.CitizenId("jens"), from = today.AddDays(-100),
+                reason = "Nedsat fysisk funktionsevne (LAS § 75, stk. 5)" }, tx);
+
+        var inserted = 0;
+        inserted += await LogsAsync(conn, tx, "mette", DemoLogs.ForMette(), today);
+        inserted += await LogsAsync(conn, tx, "ali", DemoLogs.For("ali", 4, 35, 120), today);
+        inserted += await LogsAsync(conn, tx, "sofie", DemoLogs.For("sofie", 8, 35, 250), today);
+        inserted += await LogsAsync(conn, tx, "lars", DemoLogs.For("lars", 6, 3, 50), today);
+        inserted += await LogsAsync(conn, tx, "emma", DemoLogs.For("emma", 5, 4, 40), today);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Demo world loaded ({Inserted} new logs)", inserted);
+    }
+
+    private static Task PeriodAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string citizen, string group, DateOnly from, DateOnly? to) =>
+        conn.ExecuteAsync(
+            """
+            insert into target_group_periods (id, citizen_id, target_group, starts_on, ends_on) values (@id, @citizenId, @group, @from, @to)
+            on conflict (id) do update set starts_on = excluded.starts_on, ends_on = excluded.ends_on
+            """, new { id = Personas.IdFor($"period:{citizen}:{group}"), citizenId = Personas.CitizenId(citizen), group, from, to }, tx);
+
+    private static async Task<int> LogsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string citizen, IReadOnlyList<DemoLog> logs, DateOnly today)
+    {
+        var citizenId = Personas.CitizenId(citizen);
+        var name = Personas.Citizens.Single(c => c.Key == citizen).Name;
+        var inserted = 0;
+        foreach (var demo in logs)
+        {
+            var id = Personas.IdFor("log:" + demo.Key);
+            var content = WithDates(demo, today);
+            var created = At(today.AddDays(-demo.CreatedDaysAgo));
+            var changed = At(today.AddDays(-demo.ChangedDaysAgo));
+            var version = created == changed ? 1 : 2;
+            var n = await conn.ExecuteAsync(
+                $"""
+                insert into logs (id, citizen_id, {LogRow.Columns}, created_at, updated_at, channel, version)
+                values (@id, @citizenId, {LogRow.Values}, @created, @now, @channel, @version) on conflict (id) do nothing
+                """,
+                new DynamicParameters(LogRow.Parameters(id, citizenId, content, changed, Channel.Jobnet)).Merge(new { created, version }), tx);
+            if (n == 0) continue;
+            inserted++;
+            var log = new Log(id, citizenId, content, created, changed, Channel.Jobnet, version);
+            await VersionAsync(conn, tx, log, 1, created, "created", LogChange.ChangedFields(new LogContent { Kind = content.Kind }, content), name);
+            if (version == 2) await VersionAsync(conn, tx, log, 2, changed, content.Closed ? "closed" : "updated", [content.Closed ? "closed" : "status"], name);
+        }
+        return inserted;
+    }
+
+    private static Task VersionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Log log, int version, DateTimeOffset at, string change, IReadOnlyList<string> fields, string name) =>
+        conn.ExecuteAsync(
+            """
+            insert into log_versions (log_id, version, at, channel, actor_kind, actor_id, actor_name, change, changed_fields, snapshot)
+            values (@Id, @version, @at, 'jobnet', 'citizen', @actor, @name, @change, @fields, @snapshot::jsonb)
+            """,
+            new { log.Id, version, at, actor = log.CitizenId.ToString(), name, change, fields = fields.ToArray(),
+                snapshot = JsonSerializer.Serialize(LogDto.From(log), ApiJson.Options) }, tx);
+
+    private static LogContent WithDates(DemoLog demo, DateOnly today)
+    {
+        var c = demo.Content;
+        if (c.Kind == LogKind.OtherActivity) return c with { ActivityDate = today.AddDays(-demo.ChangedDaysAgo) };
+        var applied = c.Status is LogStatus.NotApplied ? (DateOnly?)null : today.AddDays(-demo.CreatedDaysAgo);
+        return c with
+        {
+            AppliedOn = applied,
+            Deadline = today.AddDays(-demo.CreatedDaysAgo + 14),
+            PlannedOn = c.Status is LogStatus.NotApplied ? today.AddDays(3) : null,
+        };
+    }
+
+    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero);
+}
+
+internal static class DynamicParametersExtensions
+{
+    public static DynamicParameters Merge(this DynamicParameters p, object more)
+    {
+        p.AddDynamicParams(more);
+        return p;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Dapper;
+using Joblog.Core.Logs;
+using Joblog.Web.Access;
+using Joblog.Web.Api;
+using Npgsql;
+
+namespace Joblog.Web.Features.Logs;
+
+public enum WriteOutcome { Done, NotFound, Stale, ClosedLog, ReadOnly }
+
+public sealed record WriteResult(WriteOutcome Outcome, Log? Log = null);
+
+/// <summary>
+/// Reads and writes logs. Every method takes a <see cref="CitizenAccess"/> from the gate, never a
+/// bare citizen id, and every write stores who made it and through which channel in the same
+/// transaction as the change.
+/// </summary>
+public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock)
+{
+    public async Task<Log?> GetAsync(CitizenAccess access, Guid logId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var row = await conn.QuerySingleOrDefaultAsync<LogRow>(
+            "select * from logs where id = @logId and citizen_id = @citizenId", new { logId, access.CitizenId });
+        return row?.ToLog();
+    }
+
+    public async Task<WriteResult> CreateAsync(CitizenAccess access, LogContent content, CancellationToken ct, NpgsqlTransaction? outer = null)
+    {
+        if (!access.CanWrite) return new(WriteOutcome.ReadOnly);
+        var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
+        var conn = outer?.Connection ?? await db.OpenConnectionAsync(ct);
+        try
+        {
+            var tx = outer ?? await conn.BeginTransactionAsync(ct);
+            var row = await conn.QuerySingleAsync<LogRow>(
+                $"""
+                insert into logs (id, citizen_id, {LogRow.Columns}, created_at, updated_at, channel, version)
+                values (@id, @citizenId, {LogRow.Values}, @now, @now, @channel, 1)
+                returning *
+                """,
+                LogRow.Parameters(id, access.CitizenId, content, now, access.Channel), tx);
+            var log = row.ToLog();
+            var fields = LogChange.ChangedFields(new LogContent { Kind = content.Kind }, content).Append("kind").Distinct().ToArray();
+            await AddVersionAsync(conn, tx, access, log, ChangeKind.Created, fields);
+            if (outer is null) await tx.CommitAsync(ct);
+            return new(WriteOutcome.Done, log);
+        }
+        finally
+        {
+            if (outer is null) await conn.DisposeAsync();
+        }
+    }
+
+    public async Task<WriteResult> UpdateAsync(CitizenAccess access, Guid logId, int expectedVersion, LogContent content, CancellationToken ct)
+    {
+        if (!access.CanWrite) return new(WriteOutcome.ReadOnly);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var current = await conn.QuerySingleOrDefaultAsync<LogRow>(
+            "select * from logs where id = @logId and citizen_id = @citizenId for update", new { logId, access.CitizenId }, tx);
+        if (current is null) return new(WriteOutcome.NotFound);
+        if (current.Version != expectedVersion) return new(WriteOutcome.Stale, current.ToLog());
+
+        var before = current.ToLog();
+        var change = LogChange.Classify(before.Content, content);
+        if (change is null) return new(WriteOutcome.ClosedLog, before);
+        var fields = LogChange.ChangedFields(before.Content, content);
+        if (fields.Count == 0) return new(WriteOutcome.Done, before);
+
+        var row = await conn.QuerySingleAsync<LogRow>(
+            $"""
+            update logs set ({LogRow.Columns}, updated_at, channel, version) =
+                ({LogRow.Values}, @now, @channel, version + 1)
+            where id = @id and citizen_id = @citizenId
+            returning *
+            """,
+            LogRow.Parameters(logId, access.CitizenId, content, clock.GetUtcNow(), access.Channel), tx);
+        var log = row.ToLog();
+        await AddVersionAsync(conn, tx, access, log, change.Value, fields);
+        await tx.CommitAsync(ct);
+        return new(WriteOutcome.Done, log);
+    }
+
+    public async Task<WriteResult> DeleteAsync(CitizenAccess access, Guid logId, int expectedVersion, CancellationToken ct)
+    {
+        if (!access.CanWrite) return new(WriteOutcome.ReadOnly);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var version = await conn.QuerySingleOrDefaultAsync<int?>(
+            "select version from logs where id = @logId and citizen_id = @citizenId for update", new { logId, access.CitizenId }, tx);
+        if (version is null) return new(WriteOutcome.NotFound);
+        if (version != expectedVersion) return new(WriteOutcome.Stale);
+
+        await conn.ExecuteAsync(
+            """
+            delete from logs where id = @logId;
+            insert into audit_events (at, citizen_id, actor_kind, actor_id, actor_name, channel, action, subject_id)
+            values (@now, @citizenId, @kind, @actorId, @name, @channel, 'log.deleted', @logId);
+            """,
+            new
+            {
+                logId, access.CitizenId, now = clock.GetUtcNow(), kind = access.Actor.KindText, actorId = access.Actor.Id,
+                name = access.Actor.Name, channel = ApiNames.Of(access.Channel),
+            }, tx);
+        await tx.CommitAsync(ct);
+        return new(WriteOutcome.Done);
+    }
+
+    private static Task AddVersionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CitizenAccess access, Log log, ChangeKind change, IReadOnlyList<string> fields) =>
+        conn.ExecuteAsync(
+            """
+            insert into log_versions (log_id, version, at, channel, actor_kind, actor_id, actor_name, change, changed_fields, snapshot)
+            values (@Id, @Version, @at, @channel, @kind, @actorId, @name, @change, @fields, @snapshot::jsonb)
+            """,
+            new
+            {
+                log.Id, log.Version, at = log.UpdatedAt, channel = ApiNames.Of(log.Channel), kind = access.Actor.KindText,
+                actorId = access.Actor.Id, name = access.Actor.Name, change = ApiNames.Of(change), fields = fields.ToArray(),
+                snapshot = JsonSerializer.Serialize(LogDto.From(log), ApiJson.Options),
+            }, tx);
+}
