@@ -58,6 +58,7 @@ public static class FeatureSetup
             app.UseExceptionHandler("/error");
             app.UseHsts();
         }
+        app.UseJoblogErrorPages();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseJoblogLocalization();
