@@ -20,6 +20,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private readonly ConcurrentBag<string> createdDatabases = [];
     private readonly Lazy<Task<string>> template;
     private LocalPostgres? local;
+    private FileStream? folderLock;
 
     public PostgresServer() => template = new(CreateTemplateAsync);
 
@@ -32,7 +33,8 @@ public sealed class PostgresServer : IAsyncLifetime
             AdminConnectionString = external;
             return;
         }
-        var folder = Path.Combine(Path.GetTempPath(), $"joblog-tests-{Guid.NewGuid().ToString("N")[..10]}");
+        await TestClusterFolders.CleanUpAbandonedAsync();
+        (var folder, folderLock) = TestClusterFolders.Create();
         local = await LocalPostgres.StartAsync(folder, NullLogger.Instance);
         AdminConnectionString = local.AdminConnectionString;
     }
@@ -72,6 +74,7 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             await local.StopAsync();
             Directory.Delete(local.Folder.Root, recursive: true);
+            await folderLock!.DisposeAsync();
             return;
         }
         foreach (var name in createdDatabases)
