@@ -23,7 +23,9 @@ public static class DatabaseSetup
                 .AddSimpleConsole(o => o.SingleLine = true));
             var logger = loggerFactory.CreateLogger<LocalPostgres>();
             var local = await LocalPostgres.StartAsync(LocalDataFolder.DefaultPath(), logger);
+            // Fallbacks for when the host never starts or stops (e.g. the port is taken, a migration fails).
             AppDomain.CurrentDomain.ProcessExit += (_, _) => local.StopAsync().GetAwaiter().GetResult();
+            AppDomain.CurrentDomain.UnhandledException += (_, _) => local.StopAsync().GetAwaiter().GetResult();
             await local.EnsureDatabaseAsync(LocalDatabaseName);
             builder.Configuration.AddInMemoryCollection(
                 [new($"ConnectionStrings:{ConnectionStringName}", local.ConnectionString(LocalDatabaseName))]);
