@@ -1,9 +1,71 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Npgsql;
+
 namespace Joblog.Web.Database;
 
-// STUB: replaced by the database work (local cluster, data source, migrator).
+/// <summary>Wires PostgreSQL: the connection (or a private local cluster), the data source, data-protection keys and migrations.</summary>
 public static class DatabaseSetup
 {
-    public static Task AddJoblogDatabaseAsync(this WebApplicationBuilder builder) => Task.CompletedTask;
+    public const string ConnectionStringName = "Joblog";
+    public const string LocalDatabaseName = "joblog";
 
-    public static Task MigrateJoblogDatabaseAsync(this WebApplication app) => Task.CompletedTask;
+    /// <summary>
+    /// Uses <c>ConnectionStrings:Joblog</c> if set; otherwise starts the private cluster (see <see cref="LocalPostgres"/>)
+    /// and puts its connection string into configuration.
+    /// </summary>
+    public static async Task AddJoblogDatabaseAsync(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ConnectionStringName)))
+        {
+            using var loggerFactory = LoggerFactory.Create(logging => logging
+                .AddConfiguration(builder.Configuration.GetSection("Logging"))
+                .AddSimpleConsole(o => o.SingleLine = true));
+            var logger = loggerFactory.CreateLogger<LocalPostgres>();
+            var local = await LocalPostgres.StartAsync(LocalDataFolder.DefaultPath(), logger);
+            // Fallbacks for when the host never starts or stops (e.g. the port is taken, a migration fails).
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => local.StopAsync().GetAwaiter().GetResult();
+            AppDomain.CurrentDomain.UnhandledException += (_, _) => local.StopAsync().GetAwaiter().GetResult();
+            await local.EnsureDatabaseAsync(LocalDatabaseName);
+            builder.Configuration.AddInMemoryCollection(
+                [new($"ConnectionStrings:{ConnectionStringName}", local.ConnectionString(LocalDatabaseName))]);
+            builder.Services.AddSingleton(local);
+            builder.Services.AddHostedService<LocalPostgresStopper>();
+        }
+
+        // Npgsql logs every command at Information; keep that out of the log unless configured (parameters are never logged).
+        if (builder.Configuration["Logging:LogLevel:Npgsql"] is null) builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
+
+        builder.Services.AddSingleton(services =>
+        {
+            var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+            return new NpgsqlDataSourceBuilder(connectionString)
+                .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
+                .Build();
+        });
+
+        builder.Services.AddDataProtection().SetApplicationName("Joblog");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<NpgsqlDataSource>((options, dataSource) => options.XmlRepository = new PostgresXmlRepository(dataSource));
+    }
+
+    /// <summary>Applies pending migrations (see <see cref="Migrator"/>).</summary>
+    public static async Task MigrateJoblogDatabaseAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Migrator).FullName!);
+        await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), logger, app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>Stops the private cluster once the app has stopped (only if this process started it).</summary>
+    private sealed class LocalPostgresStopper(LocalPostgres local, IHostApplicationLifetime lifetime, ILogger<LocalPostgres> logger)
+        : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            lifetime.ApplicationStopped.Register(() => local.StopAsync(logger).GetAwaiter().GetResult());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
