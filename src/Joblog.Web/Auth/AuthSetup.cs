@@ -24,9 +24,10 @@ public static class AuthSetup
             {
                 o.Cookie.Name = "__Host-joblog-session";
                 o.Cookie.HttpOnly = true;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.Path = "/";
+                o.CookieManager = new HostPrefixCookieManager();
                 o.ExpireTimeSpan = PostgresTicketStore.Sliding;
                 o.SlidingExpiration = true;
                 o.LoginPath = "/test-login";
@@ -42,8 +43,8 @@ public static class AuthSetup
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "RequestVerificationToken";
-            o.Cookie.Name = "__Host-joblog-antiforgery";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = "joblog-antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
         return builder;

@@ -27,6 +27,23 @@ public sealed class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task on_plain_http_the_session_works_without_the_host_prefix_and_without_secure()
+    {
+        var client = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+        var page = await client.GetPageAsync("/test-login");
+        var login = await client.SubmitAsync(page, "form:has(#persona-mette)", []);
+
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.Contains("joblog-session=", StringComparison.Ordinal)).ToLowerInvariant();
+        cookie.ShouldStartWith("joblog-session=");
+        cookie.ShouldNotContain("secure");
+        cookie.ShouldContain("httponly");
+        (await client.GetAsync("/joblog")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var form = await client.GetPageAsync("/joblog/ny/jobsoegning");
+        (await client.SubmitAsync(form, "main form[method=post]", new() { ["Form.JobTitle"] = "Over http", ["Form.Status"] = "Applied", ["Form.EmployerName"] = "Firma" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task logout_really_ends_the_session_even_for_a_copied_cookie()
     {
         var client = fixture.App.Anonymous();
