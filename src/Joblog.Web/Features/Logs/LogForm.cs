@@ -10,9 +10,8 @@ namespace Joblog.Web.Features.Logs;
 public sealed class LogForm
 {
     public LogKind Kind { get; set; }
-    public LogStatus? Status { get; set; }
     public string? JobTitle { get; set; }
-    public string? OccupationCode { get; set; }
+    public LogStatus? Status { get; set; }
     public string? EmployerName { get; set; }
     public string? EmployerAddress { get; set; }
     public string? EmployerPostalCode { get; set; }
@@ -21,13 +20,14 @@ public sealed class LogForm
     public string? ContactPhone { get; set; }
     public string? ContactEmail { get; set; }
     public string? JobAdUrl { get; set; }
+    public string? OccupationCode { get; set; }
     public string? Deadline { get; set; }
     public ApplicationType? ApplicationType { get; set; }
     public WorkingTime? WorkingTime { get; set; }
     public string? AppliedOn { get; set; }
+    public string? PlannedOn { get; set; }
     public string? InterviewDate { get; set; }
     public string? InterviewTime { get; set; }
-    public string? PlannedOn { get; set; }
     public ActivityType? ActivityType { get; set; }
     public string? ActivityDate { get; set; }
     public string? Place { get; set; }
