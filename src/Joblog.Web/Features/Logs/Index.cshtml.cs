@@ -52,8 +52,7 @@ public sealed class IndexModel(CitizenGate gate, LogQuery query, IStringLocalize
     private DateOnly? ParseDate(string? text, string field)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), ["d-M-yyyy", "d/M/yyyy", "d.M.yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            return d;
+        if (LogFormat.TryParseDate(text, out var d)) return d;
         ModelState.AddModelError(field, t["Form.DateInvalid"]);
         return null;
     }

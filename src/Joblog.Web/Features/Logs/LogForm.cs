@@ -35,7 +35,6 @@ public sealed class LogForm
     public string? Note { get; set; }
     public int Version { get; set; }
 
-    private static readonly string[] DateFormats = ["d-M-yyyy", "d/M/yyyy", "d.M.yyyy", "yyyy-MM-dd"];
     private static readonly TimeZoneInfo Danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
 
     /// <summary>The content, or the fields (form property names) whose text is not a date or time.</summary>
@@ -44,7 +43,7 @@ public sealed class LogForm
         DateOnly? Date(string? text, string field)
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
-            if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            if (LogFormat.TryParseDate(text, out var d)) return d;
             errors.Add(new FieldError(field, "Form.DateInvalid"));
             return null;
         }
