@@ -41,6 +41,17 @@ internal static partial class JoblogJourney
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind som Mette Demo" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Mette Demo");
         await Axe.AssertNoViolationsAsync(page, "the front page");
+        if (viewport.Width < 768)
+        {
+            // On a phone the user and log-off live in the header's menu drawer (a modal dialog).
+            await page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true }).ClickAsync();
+            var drawer = page.GetByRole(AriaRole.Dialog, new() { Name = "Menu" });
+            await Expect(drawer).ToBeVisibleAsync();
+            await Expect(drawer.GetByText("Mette Demo")).ToBeVisibleAsync();
+            await Axe.AssertNoViolationsAsync(page, "the front page with the menu open");
+            await drawer.GetByRole(AriaRole.Button, new() { Name = "Luk menu" }).ClickAsync();
+            await Expect(drawer).ToBeHiddenAsync();
+        }
 
         // Open the joblog.
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Joblog", Exact = true }).ClickAsync();
