@@ -63,20 +63,18 @@ public sealed class CitizenGate(NpgsqlDataSource db, TimeProvider clock, IEnumer
     private async Task<CitizenFacts?> LoadFactsAsync(NpgsqlConnection conn, Actor actor, Guid citizenId)
     {
         if (actor.OrganisationId is null) return null;
-        var row = await conn.QuerySingleOrDefaultAsync<(string Municipality, string? Akasse, string? OrgKind, string? OrgMunicipality)?>(
+        // One round trip: the citizen, the caller's organisation and the target groups open today.
+        var row = await conn.QuerySingleOrDefaultAsync<(string Municipality, string? Akasse, string? OrgKind, string? OrgMunicipality, string[] Groups)?>(
             """
-            select c.municipality_code, c.akasse_id, o.kind, o.municipality_code
+            select c.municipality_code, c.akasse_id, o.kind, o.municipality_code,
+                   array(select p.target_group from target_group_periods p
+                         where p.citizen_id = c.id and p.starts_on <= @today and (p.ends_on is null or p.ends_on >= @today))
             from citizens c left join organisations o on o.id = @org
             where c.id = @citizenId
             """,
-            new { citizenId, org = actor.OrganisationId });
+            new { citizenId, org = actor.OrganisationId, today = clock.Today() });
         if (row is not { } r) return null;
-        var groups = await conn.QueryAsync<string>(
-            """
-            select target_group from target_group_periods
-            where citizen_id = @citizenId and starts_on <= @today and (ends_on is null or ends_on >= @today)
-            """,
-            new { citizenId, today = clock.Today() });
+        var groups = r.Groups;
         return new CitizenFacts(citizenId, r.Municipality, r.Akasse, groups.ToList(), actor.OrganisationId, r.OrgKind, r.OrgMunicipality);
     }
 }

@@ -39,9 +39,10 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(services =>
         {
             var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
-            return new NpgsqlDataSourceBuilder(connectionString)
-                .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
-                .Build();
+            var dataSource = new NpgsqlDataSourceBuilder(connectionString)
+                .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>());
+            ApplyDefaults(dataSource.ConnectionStringBuilder, connectionString!);
+            return dataSource.Build();
         });
 
         builder.Services.AddDataProtection().SetApplicationName("Joblog");
@@ -67,5 +68,18 @@ public static class DatabaseSetup
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Settings that pay on every request, unless the connection string says otherwise: statements
+    /// used twice are prepared (PostgreSQL plans them once per connection), and a connection
+    /// returned to the pool is not reset (the app sets no session state).
+    /// </summary>
+    private static void ApplyDefaults(NpgsqlConnectionStringBuilder settings, string given)
+    {
+        bool Given(string keyword) => given.Contains(keyword, StringComparison.OrdinalIgnoreCase);
+        if (!Given("Max Auto Prepare")) settings.MaxAutoPrepare = 64;
+        if (!Given("Auto Prepare Min Usages")) settings.AutoPrepareMinUsages = 2;
+        if (!Given("No Reset On Close")) settings.NoResetOnClose = true;
     }
 }

@@ -26,32 +26,35 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock)
         return row?.ToLog();
     }
 
+    /// <summary>
+    /// Creates a log and its first version in one statement (one round trip, one transaction),
+    /// or inside <paramref name="outer"/> when the caller has a transaction of its own.
+    /// </summary>
     public async Task<WriteResult> CreateAsync(CitizenAccess access, LogContent content, CancellationToken ct, NpgsqlTransaction? outer = null)
     {
         if (!access.CanWrite) return new(WriteOutcome.ReadOnly);
-        var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        var conn = outer?.Connection ?? await db.OpenConnectionAsync(ct);
-        try
-        {
-            var tx = outer ?? await conn.BeginTransactionAsync(ct);
-            var row = await conn.QuerySingleAsync<LogRow>(
-                $"""
+        now = now.AddTicks(-(now.Ticks % 10)); // PostgreSQL keeps microseconds: be exactly what is stored
+        var log = new Log(Guid.CreateVersion7(), access.CitizenId, content, now, now, access.Channel, 1);
+        var fields = LogChange.ChangedFields(new LogContent { Kind = content.Kind }, content).Append("kind").Distinct().ToArray();
+        var parameters = new DynamicParameters(LogRow.Parameters(log.Id, access.CitizenId, content, now, access.Channel));
+        parameters.AddDynamicParams(VersionParameters(access, log, ChangeKind.Created, fields));
+        var sql = $"""
+            with created as (
                 insert into logs (id, citizen_id, {LogRow.Columns}, created_at, updated_at, channel, version)
-                values (@id, @citizenId, {LogRow.Values}, @now, @now, @channel, 1)
-                returning *
-                """,
-                LogRow.Parameters(id, access.CitizenId, content, now, access.Channel), tx);
-            var log = row.ToLog();
-            var fields = LogChange.ChangedFields(new LogContent { Kind = content.Kind }, content).Append("kind").Distinct().ToArray();
-            await AddVersionAsync(conn, tx, access, log, ChangeKind.Created, fields);
-            if (outer is null) await tx.CommitAsync(ct);
-            return new(WriteOutcome.Done, log);
-        }
-        finally
+                values (@id, @citizenId, {LogRow.Values}, @now, @now, @channel, 1))
+            {InsertVersion}
+            """;
+        if (outer is not null)
         {
-            if (outer is null) await conn.DisposeAsync();
+            await outer.Connection!.ExecuteAsync(sql, parameters, outer);
         }
+        else
+        {
+            await using var conn = await db.OpenConnectionAsync(ct);
+            await conn.ExecuteAsync(sql, parameters);
+        }
+        return new(WriteOutcome.Done, log);
     }
 
     public async Task<WriteResult> UpdateAsync(CitizenAccess access, Guid logId, int expectedVersion, LogContent content, CancellationToken ct)
@@ -109,16 +112,18 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock)
         return new(WriteOutcome.Done);
     }
 
+    private const string InsertVersion = """
+        insert into log_versions (log_id, version, at, channel, actor_kind, actor_id, actor_name, change, changed_fields, snapshot)
+        values (@logId, @version, @at, @versionChannel, @actorKind, @actorId, @actorName, @change, @fields, @snapshot::jsonb)
+        """;
+
+    private static object VersionParameters(CitizenAccess access, Log log, ChangeKind change, IReadOnlyList<string> fields) => new
+    {
+        logId = log.Id, version = log.Version, at = log.UpdatedAt, versionChannel = ApiNames.Of(log.Channel),
+        actorKind = access.Actor.KindText, actorId = access.Actor.Id, actorName = access.Actor.Name, change = ApiNames.Of(change),
+        fields = fields.ToArray(), snapshot = JsonSerializer.Serialize(LogDto.From(log), ApiJson.Options),
+    };
+
     private static Task AddVersionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CitizenAccess access, Log log, ChangeKind change, IReadOnlyList<string> fields) =>
-        conn.ExecuteAsync(
-            """
-            insert into log_versions (log_id, version, at, channel, actor_kind, actor_id, actor_name, change, changed_fields, snapshot)
-            values (@Id, @Version, @at, @channel, @kind, @actorId, @name, @change, @fields, @snapshot::jsonb)
-            """,
-            new
-            {
-                log.Id, log.Version, at = log.UpdatedAt, channel = ApiNames.Of(log.Channel), kind = access.Actor.KindText,
-                actorId = access.Actor.Id, name = access.Actor.Name, change = ApiNames.Of(change), fields = fields.ToArray(),
-                snapshot = JsonSerializer.Serialize(LogDto.From(log), ApiJson.Options),
-            }, tx);
+        conn.ExecuteAsync(InsertVersion, VersionParameters(access, log, change, fields), tx);
 }
