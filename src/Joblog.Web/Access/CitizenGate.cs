@@ -9,6 +9,27 @@ namespace Joblog.Web.Access;
 public sealed record CitizenAccess(Guid CitizenId, Actor Actor, bool CanWrite, Channel Channel)
 {
     public bool IsOwner => Actor.Kind == ActorKind.Citizen;
+
+    /// <summary>
+    /// A look the gate permitted but left for the write to record in its own statement (see
+    /// <see cref="CitizenGate.OpenForWriteAsync"/>): then the record and the write commit together.
+    /// </summary>
+    public AccessRecord? PendingLook { get; init; }
+}
+
+/// <summary>One row of the citizen's access history.</summary>
+public sealed record AccessRecord(Guid CitizenId, DateTimeOffset At, string ActorKind, string ActorId, string ActorName, string OrganisationId, string What)
+{
+    public const string InsertSql = """
+        insert into access_log (citizen_id, at, actor_kind, actor_id, actor_name, organisation_id, what)
+        values (@lookCitizenId, @lookAt, @lookActorKind, @lookActorId, @lookActorName, @lookOrganisationId, @lookWhat)
+        """;
+
+    public object Parameters => new
+    {
+        lookCitizenId = CitizenId, lookAt = At, lookActorKind = ActorKind, lookActorId = ActorId,
+        lookActorName = ActorName, lookOrganisationId = OrganisationId, lookWhat = What,
+    };
 }
 
 /// <summary>
@@ -19,7 +40,18 @@ public sealed record CitizenAccess(Guid CitizenId, Actor Actor, bool CanWrite, C
 /// </summary>
 public sealed class CitizenGate(NpgsqlDataSource db, TimeProvider clock, IEnumerable<IAccessPolicy> policies, ILogger<CitizenGate> log)
 {
-    public async Task<CitizenAccess?> OpenAsync(Actor actor, Guid citizenId, string what, CancellationToken ct)
+    public Task<CitizenAccess?> OpenAsync(Actor actor, Guid citizenId, string what, CancellationToken ct) =>
+        OpenAsync(actor, citizenId, what, recordNow: true, ct);
+
+    /// <summary>
+    /// For a write that returns what it wrote: the same decision, but the look is handed to the
+    /// write (<see cref="CitizenAccess.PendingLook"/>), which records it in the statement that writes.
+    /// If the write does not happen, nothing was shown and nothing is recorded.
+    /// </summary>
+    public Task<CitizenAccess?> OpenForWriteAsync(Actor actor, Guid citizenId, string what, CancellationToken ct) =>
+        OpenAsync(actor, citizenId, what, recordNow: false, ct);
+
+    private async Task<CitizenAccess?> OpenAsync(Actor actor, Guid citizenId, string what, bool recordNow, CancellationToken ct)
     {
         if (actor.Kind == ActorKind.Citizen)
             return actor.CitizenId == citizenId ? new CitizenAccess(citizenId, actor, true, Channel.Jobnet) : null;
@@ -31,13 +63,12 @@ public sealed class CitizenGate(NpgsqlDataSource db, TimeProvider clock, IEnumer
         var decision = Decide(actor, facts);
         if (decision == Decision.Deny) return null;
 
-        await conn.ExecuteAsync(
-            """
-            insert into access_log (citizen_id, at, actor_kind, actor_id, actor_name, organisation_id, what)
-            values (@citizenId, @at, @kind, @id, @name, @org, @what)
-            """,
-            new { citizenId, at = clock.GetUtcNow(), kind = actor.KindText, id = actor.Id, name = actor.Name, org = actor.OrganisationId, what });
-        return new CitizenAccess(citizenId, actor, decision == Decision.ReadWrite, Channels.For(actor, facts.OrganisationKind));
+        var look = new AccessRecord(citizenId, clock.GetUtcNow(), actor.KindText, actor.Id, actor.Name, actor.OrganisationId!, what);
+        if (recordNow) await conn.ExecuteAsync(AccessRecord.InsertSql, look.Parameters);
+        return new CitizenAccess(citizenId, actor, decision == Decision.ReadWrite, Channels.For(actor, facts.OrganisationKind))
+        {
+            PendingLook = recordNow ? null : look,
+        };
     }
 
     private Decision Decide(Actor actor, CitizenFacts facts)

@@ -67,6 +67,21 @@ public sealed class ApiAccessTests(AppFixture fixture) : IClassFixture<AppFixtur
     }
 
     [Fact]
+    public async Task a_case_systems_create_records_exactly_one_look_and_a_refused_write_records_none()
+    {
+        var db = new PostgresConnection(fixture.ConnectionString);
+        Task<int> Looks() => db.ScalarAsync<int>("select count(*)::int from access_log where citizen_id = @id", new { id = Clients.CitizenId("mette") });
+        var before = await Looks();
+
+        await fixture.App.System("demo-ak-01-system-key").CreateLogAsync("mette");
+        (await Looks()).ShouldBe(before + 1);
+
+        (await fixture.App.System("demo-jc-0751-system-key").PostAsJsonAsync(Clients.LogsUrl("mette"), Clients.NewJobSearch(), Clients.Json))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Looks()).ShouldBe(before + 1);
+    }
+
+    [Fact]
     public async Task an_unknown_key_or_no_credentials_get_401()
     {
         (await fixture.App.System("not-a-key").GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

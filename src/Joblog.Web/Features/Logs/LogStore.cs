@@ -39,8 +39,10 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock)
         var fields = LogChange.ChangedFields(new LogContent { Kind = content.Kind }, content).Append("kind").Distinct().ToArray();
         var parameters = new DynamicParameters(LogRow.Parameters(log.Id, access.CitizenId, content, now, access.Channel));
         parameters.AddDynamicParams(VersionParameters(access, log, ChangeKind.Created, fields));
+        if (access.PendingLook is { } look) parameters.AddDynamicParams(look.Parameters);
         var sql = $"""
-            with created as (
+            with {(access.PendingLook is null ? "" : $"look as ({AccessRecord.InsertSql}),")}
+            created as (
                 insert into logs (id, citizen_id, {LogRow.Columns}, created_at, updated_at, channel, version)
                 values (@id, @citizenId, {LogRow.Values}, @now, @now, @channel, 1))
             {InsertVersion}

@@ -70,7 +70,7 @@ public static class LogsApi
         var body = await JsonBody.ReadAsync<LogDto>(http.Request, http.RequestAborted);
         if (Invalid(body, problems, clock, out var content) is { } bad) return bad;
 
-        var access = await gate.OpenAsync(Actor.From(http.User)!, citizenId, "log.write", http.RequestAborted);
+        var access = await gate.OpenForWriteAsync(Actor.From(http.User)!, citizenId, "log.write", http.RequestAborted);
         if (access is null) return problems.NotFound();
         if (!access.CanWrite) return problems.Forbidden();
 
@@ -102,6 +102,11 @@ public static class LogsApi
         }
         var stored = await Idempotency.FindAsync(db, owner, key);
         if (stored is null || !stored.RequestHash.SequenceEqual(hash)) return problems.IdempotencyConflict();
+        if (access.PendingLook is { } look)
+        {
+            await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
+            await Dapper.SqlMapper.ExecuteAsync(conn, AccessRecord.InsertSql, look.Parameters);
+        }
         if (stored.ETag is not null) http.Response.Headers.ETag = stored.ETag;
         if (stored.Location is not null) http.Response.Headers.Location = stored.Location;
         return TypedResults.Text(stored.Body, "application/json", statusCode: stored.StatusCode);
