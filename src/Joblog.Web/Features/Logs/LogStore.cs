@@ -9,7 +9,8 @@ namespace Joblog.Web.Features.Logs;
 
 public enum WriteOutcome { Done, NotFound, Stale, ClosedLog, ReadOnly }
 
-public sealed record WriteResult(WriteOutcome Outcome, Log? Log = null);
+/// <summary>The outcome of a write; <see cref="Json"/> is the stored version as the API shows it, when there is one.</summary>
+public sealed record WriteResult(WriteOutcome Outcome, Log? Log = null, string? Json = null);
 
 /// <summary>
 /// Reads and writes logs. Every method takes a <see cref="CitizenAccess"/> from the gate, never a
@@ -38,7 +39,8 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock)
         var log = new Log(Guid.CreateVersion7(), access.CitizenId, content, now, now, access.Channel, 1);
         var fields = LogChange.ChangedFields(new LogContent { Kind = content.Kind }, content).Append("kind").Distinct().ToArray();
         var parameters = new DynamicParameters(LogRow.Parameters(log.Id, access.CitizenId, content, now, access.Channel));
-        parameters.AddDynamicParams(VersionParameters(access, log, ChangeKind.Created, fields));
+        var version = VersionParameters(access, log, ChangeKind.Created, fields);
+        parameters.AddDynamicParams(version);
         if (access.PendingLook is { } look) parameters.AddDynamicParams(look.Parameters);
         var sql = $"""
             with {(access.PendingLook is null ? "" : $"look as ({AccessRecord.InsertSql}),")}
@@ -56,7 +58,7 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock)
             await using var conn = await db.OpenConnectionAsync(ct);
             await conn.ExecuteAsync(sql, parameters);
         }
-        return new(WriteOutcome.Done, log);
+        return new(WriteOutcome.Done, log, version.snapshot);
     }
 
     public async Task<WriteResult> UpdateAsync(CitizenAccess access, Guid logId, int expectedVersion, LogContent content, CancellationToken ct)
@@ -119,12 +121,13 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock)
         values (@logId, @version, @at, @versionChannel, @actorKind, @actorId, @actorName, @change, @fields, @snapshot::jsonb)
         """;
 
-    private static object VersionParameters(CitizenAccess access, Log log, ChangeKind change, IReadOnlyList<string> fields) => new
-    {
-        logId = log.Id, version = log.Version, at = log.UpdatedAt, versionChannel = ApiNames.Of(log.Channel),
-        actorKind = access.Actor.KindText, actorId = access.Actor.Id, actorName = access.Actor.Name, change = ApiNames.Of(change),
-        fields = fields.ToArray(), snapshot = JsonSerializer.Serialize(LogDto.From(log), ApiJson.Options),
-    };
+    private sealed record VersionRow(Guid logId, int version, DateTimeOffset at, string versionChannel, string actorKind, string actorId,
+        string actorName, string change, string[] fields, string snapshot);
+
+    private static VersionRow VersionParameters(CitizenAccess access, Log log, ChangeKind change, IReadOnlyList<string> fields) => new
+    (
+        log.Id, log.Version, log.UpdatedAt, ApiNames.Of(log.Channel), access.Actor.KindText, access.Actor.Id, access.Actor.Name,
+        ApiNames.Of(change), fields.ToArray(), JsonSerializer.Serialize(LogDto.From(log), ApiJson.Options));
 
     private static Task AddVersionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CitizenAccess access, Log log, ChangeKind change, IReadOnlyList<string> fields) =>
         conn.ExecuteAsync(InsertVersion, VersionParameters(access, log, change, fields), tx);

@@ -78,7 +78,7 @@ public static class LogsApi
         if (key.Length == 0)
         {
             var result = await store.CreateAsync(access, content!, http.RequestAborted);
-            return Created(http, result.Log!);
+            return Created(http, result.Log!, result.Json!);
         }
         return await CreateOnceAsync(http, access, store, db, problems, key, Idempotency.Hash(citizenId, body.Raw!), content!);
     }
@@ -92,12 +92,11 @@ public static class LogsApi
         {
             if (await Idempotency.ClaimAsync(tx, owner, key, hash))
             {
-                var log = (await store.CreateAsync(access, content, http.RequestAborted, tx)).Log!;
-                var location = LocationOf(log);
-                await Idempotency.SaveAsync(tx, owner, key, new StoredResponse(201, location, log.ETag,
-                    JsonSerializer.Serialize(LogDto.From(log), ApiJson.Options), hash));
+                var result = await store.CreateAsync(access, content, http.RequestAborted, tx);
+                var log = result.Log!;
+                await Idempotency.SaveAsync(tx, owner, key, new StoredResponse(201, LocationOf(log), log.ETag, result.Json!, hash));
                 await tx.CommitAsync(http.RequestAborted);
-                return Created(http, log);
+                return Created(http, log, result.Json!);
             }
         }
         var stored = await Idempotency.FindAsync(db, owner, key);
@@ -165,10 +164,12 @@ public static class LogsApi
 
     private static string LocationOf(Log log) => $"/api/v1/citizens/{log.CitizenId}/logs/{log.Id}";
 
-    private static IResult Created(HttpContext http, Log log)
+    /// <summary>201 with the version just stored, as stored (serialized once).</summary>
+    private static IResult Created(HttpContext http, Log log, string json)
     {
         http.Response.Headers.ETag = log.ETag;
-        return TypedResults.Created(LocationOf(log), LogDto.From(log));
+        http.Response.Headers.Location = LocationOf(log);
+        return TypedResults.Text(json, "application/json", statusCode: StatusCodes.Status201Created);
     }
 
     private static IResult Ok(HttpContext http, Log log)
