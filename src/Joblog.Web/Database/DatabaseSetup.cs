@@ -55,6 +55,7 @@ public static class DatabaseSetup
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Migrator).FullName!);
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), logger, app.Lifetime.ApplicationStopping);
+        await ReferenceData.ReferenceDataImporter.ImportShippedAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Lifetime.ApplicationStopping);
     }
 
     /// <summary>Stops the private cluster once the app has stopped (only if this process started it).</summary>
