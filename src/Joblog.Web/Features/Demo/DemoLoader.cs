@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Dapper;
 using Joblog.Core.Logs;
 using Joblog.Web.Access;
-using Joblog.Web.Api;
 using Joblog.Web.Auth;
 using Joblog.Web.Features.Logs;
 using Npgsql;
@@ -94,21 +92,17 @@ public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, ILogger<
                 new DynamicParameters(LogRow.Parameters(id, citizenId, content, changed, Channel.Jobnet)).Merge(new { created, version }), tx);
             if (n == 0) continue;
             inserted++;
+            var owner = new CitizenAccess(citizenId, new Actor(ActorKind.Citizen, citizenId.ToString(), name, citizenId, null), true, Channel.Jobnet);
             var log = new Log(id, citizenId, content, created, changed, Channel.Jobnet, version);
-            await VersionAsync(conn, tx, log, 1, created, "created", LogChange.ChangedFields(new LogContent { Kind = content.Kind }, content), name);
-            if (version == 2) await VersionAsync(conn, tx, log, 2, changed, content.Closed ? "closed" : "updated", [content.Closed ? "closed" : "status"], name);
+            var firstFields = LogChange.ChangedFields(new LogContent { Kind = content.Kind }, content);
+            await conn.ExecuteAsync(LogStore.InsertVersion,
+                LogStore.VersionParameters(owner, log with { Version = 1, UpdatedAt = created }, ChangeKind.Created, firstFields), tx);
+            if (version == 2)
+                await conn.ExecuteAsync(LogStore.InsertVersion, LogStore.VersionParameters(owner, log,
+                    content.Closed ? ChangeKind.Closed : ChangeKind.Updated, [content.Closed ? "closed" : "status"]), tx);
         }
         return inserted;
     }
-
-    private static Task VersionAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Log log, int version, DateTimeOffset at, string change, IReadOnlyList<string> fields, string name) =>
-        conn.ExecuteAsync(
-            """
-            insert into log_versions (log_id, version, at, channel, actor_kind, actor_id, actor_name, change, changed_fields, snapshot)
-            values (@Id, @version, @at, 'jobnet', 'citizen', @actor, @name, @change, @fields, @snapshot::jsonb)
-            """,
-            new { log.Id, version, at, actor = log.CitizenId.ToString(), name, change, fields = fields.ToArray(),
-                snapshot = JsonSerializer.Serialize(LogDto.From(log), ApiJson.Options) }, tx);
 
     private static LogContent WithDates(DemoLog demo, DateOnly today)
     {

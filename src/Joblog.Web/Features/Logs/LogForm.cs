@@ -1,5 +1,6 @@
 using System.Globalization;
 using Joblog.Core.Logs;
+using Joblog.Web.Access;
 
 namespace Joblog.Web.Features.Logs;
 
@@ -35,7 +36,6 @@ public sealed class LogForm
     public string? Note { get; set; }
     public int Version { get; set; }
 
-    private static readonly TimeZoneInfo Danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
 
     /// <summary>The content, or the fields (form property names) whose text is not a date or time.</summary>
     public LogContent ToContent(bool closed, List<FieldError> errors)
@@ -55,7 +55,7 @@ public sealed class LogForm
             if (!string.IsNullOrWhiteSpace(InterviewTime)
                 && !TimeOnly.TryParseExact(InterviewTime.Trim().Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
                 errors.Add(new FieldError(nameof(InterviewTime), "Log.Error.TimeInvalid"));
-            interview = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(time), Danish), TimeSpan.Zero);
+            interview = DanishClock.Instant(day, time);
         }
         return new LogContent
         {
@@ -73,7 +73,7 @@ public sealed class LogForm
     {
         var c = log.Content;
         static string? Text(DateOnly? d) => d?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
-        var interview = c.InterviewAt is { } at ? TimeZoneInfo.ConvertTime(at, Danish) : (DateTimeOffset?)null;
+        var interview = c.InterviewAt is { } at ? DanishClock.Local(at) : (DateTimeOffset?)null;
         return new LogForm
         {
             Kind = c.Kind, Status = c.Status, JobTitle = c.JobTitle, OccupationCode = c.OccupationCode,

@@ -1,15 +1,14 @@
 using System.Globalization;
+using Joblog.Web.Access;
 
 namespace Joblog.Web.Features.Logs;
 
 /// <summary>Dates and times as Danes write them, in Danish time.</summary>
 public static class LogFormat
 {
-    private static readonly TimeZoneInfo Danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+    public static string Date(DateTimeOffset at) => DanishClock.Local(at).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 
-    public static string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Danish).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
-
-    public static string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Danish).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string DateTime(DateTimeOffset at) => DanishClock.Local(at).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly? day) => day?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) ?? "";
 

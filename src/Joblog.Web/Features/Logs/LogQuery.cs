@@ -30,8 +30,6 @@ public sealed record LogPage(IReadOnlyList<Log> Items, string? NextCursor, Statu
 /// <summary>The citizen's list: open logs first, newest change first; filters; counts per status.</summary>
 public sealed class LogQuery(NpgsqlDataSource db)
 {
-    private static readonly TimeZoneInfo Danish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
-
     /// <summary>Pages by cursor (the API) or by offset (the web page); counts ignore the status filter.</summary>
     public async Task<LogPage> ListAsync(CitizenAccess access, LogFilter filter, int limit, string? cursor, int offset, CancellationToken ct)
     {
@@ -39,8 +37,8 @@ public sealed class LogQuery(NpgsqlDataSource db)
         {
             access.CitizenId, filter.IncludeClosed,
             kind = ApiNames.Of(filter.Kind), status = ApiNames.Of(filter.Status),
-            from = filter.ChangedFrom is { } f ? StartOf(f) : (DateTimeOffset?)null,
-            to = filter.ChangedTo is { } t ? StartOf(t.AddDays(1)) : (DateTimeOffset?)null,
+            from = filter.ChangedFrom is { } f ? DanishClock.Instant(f) : (DateTimeOffset?)null,
+            to = filter.ChangedTo is { } t ? DanishClock.Instant(t.AddDays(1)) : (DateTimeOffset?)null,
             pattern = string.IsNullOrWhiteSpace(filter.Q) ? null : $"%{Escape(filter.Q.Trim())}%",
             limit = limit + 1, offset,
         });
@@ -76,9 +74,6 @@ public sealed class LogQuery(NpgsqlDataSource db)
         var statusCounts = new StatusCounts(all, N("notApplied"), N("applied"), N("interview"), N("rejected"), N("hired"));
         return new LogPage(items, next, statusCounts, statusCounts.For(filter.Status));
     }
-
-    private static DateTimeOffset StartOf(DateOnly day) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Danish), TimeSpan.Zero);
 
     private static string Escape(string q) =>
         q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -116,15 +116,16 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock)
         return new(WriteOutcome.Done);
     }
 
-    private const string InsertVersion = """
+    /// <summary>Inserts one row of a log's history; parameters from <see cref="VersionParameters"/>.</summary>
+    internal const string InsertVersion = """
         insert into log_versions (log_id, version, at, channel, actor_kind, actor_id, actor_name, change, changed_fields, snapshot)
         values (@logId, @version, @at, @versionChannel, @actorKind, @actorId, @actorName, @change, @fields, @snapshot::jsonb)
         """;
 
-    private sealed record VersionRow(Guid logId, int version, DateTimeOffset at, string versionChannel, string actorKind, string actorId,
+    internal sealed record VersionRow(Guid logId, int version, DateTimeOffset at, string versionChannel, string actorKind, string actorId,
         string actorName, string change, string[] fields, string snapshot);
 
-    private static VersionRow VersionParameters(CitizenAccess access, Log log, ChangeKind change, IReadOnlyList<string> fields) => new
+    internal static VersionRow VersionParameters(CitizenAccess access, Log log, ChangeKind change, IReadOnlyList<string> fields) => new
     (
         log.Id, log.Version, log.UpdatedAt, ApiNames.Of(log.Channel), access.Actor.KindText, access.Actor.Id, access.Actor.Name,
         ApiNames.Of(change), fields.ToArray(), JsonSerializer.Serialize(LogDto.From(log), ApiJson.Options));

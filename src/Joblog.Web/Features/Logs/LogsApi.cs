@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Joblog.Core.Logs;
 using Joblog.Web.Access;
 using Joblog.Web.Api;
