@@ -37,23 +37,37 @@ public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, ILogger<
         foreach (var c in Personas.Citizens)
             await conn.ExecuteAsync(
                 """
-                insert into citizens (id, cpr, name, municipality_code, akasse_id) values (@id, @Cpr, @Name, @Municipality, @Akasse)
-                on conflict (id) do update set name = excluded.name, municipality_code = excluded.municipality_code, akasse_id = excluded.akasse_id
-                """, new { id = Personas.CitizenId(c.Key), c.Cpr, c.Name, c.Municipality, c.Akasse }, tx);
+                insert into citizens (id, cpr, name, municipality_code, postal_code, akasse_id) values (@id, @Cpr, @Name, @Municipality, @PostalCode, @Akasse)
+                on conflict (id) do update set name = excluded.name, municipality_code = excluded.municipality_code,
+                    postal_code = excluded.postal_code, akasse_id = excluded.akasse_id
+                """, new { id = Personas.CitizenId(c.Key), c.Cpr, c.Name, c.Municipality, c.PostalCode, c.Akasse }, tx);
 
-        await PeriodAsync(conn, tx, "mette", "dagpenge", today.AddDays(-90), null);
-        await PeriodAsync(conn, tx, "ali", "jobready", today.AddDays(-200), null);
-        await PeriodAsync(conn, tx, "sofie", "dagpenge", today.AddDays(-300), today.AddDays(-31));
-        await PeriodAsync(conn, tx, "sofie", "sickness", today.AddDays(-30), null);
-        await PeriodAsync(conn, tx, "jens", "ledighedsydelse", today.AddDays(-120), null);
-        await PeriodAsync(conn, tx, "lars", "dagpenge", today.AddDays(-60), null);
-        await PeriodAsync(conn, tx, "emma", "dimittend", today.AddDays(-45), null);
+        foreach (var p in Personas.Periods)
+            await conn.ExecuteAsync(
+                """
+                insert into target_group_periods (id, citizen_id, target_group, starts_on, ends_on) values (@id, @citizenId, @group, @from, @to)
+                on conflict (id) do update set target_group = excluded.target_group, starts_on = excluded.starts_on, ends_on = excluded.ends_on
+                """, new
+                {
+                    id = Personas.IdFor($"period:{p.Citizen}:{p.TargetGroup}"), citizenId = Personas.CitizenId(p.Citizen), group = p.TargetGroup,
+                    from = today.AddDays(-p.FromDaysAgo), to = p.ToDaysAgo is int to ? today.AddDays(-to) : (DateOnly?)null,
+                }, tx);
         await conn.ExecuteAsync(
             """
             insert into exemptions (id, citizen_id, starts_on, ends_on, reason, granted_by) values (@id, @citizen, @from, null, @reason, 'karl')
-            on conflict (id) do update set starts_on = excluded.starts_on
-            """, new { id = Personas.IdFor("exemption:jens"), citizen = Personas.CitizenId("jens"), from = today.AddDays(-100),
+            on conflict (id) do update set starts_on = excluded.starts_on, ends_on = null
+            """, new { id = Personas.IdFor("exemption:jens"), citizen = Personas.CitizenId("jens"), from = today.AddDays(-Personas.JensExemptFromDaysAgo),
                 reason = "Nedsat fysisk funktionsevne (LAS § 75, stk. 5)" }, tx);
+        foreach (var g in Personas.JobGoals)
+            await conn.ExecuteAsync(
+                """
+                insert into job_goals (id, citizen_id, position, occupation_code, trained, experience_years, experience_months, last_worked_year)
+                values (@id, @citizen, @Position, @OccupationCode, @Trained, @Years, @Months, @lastWorked) on conflict (id) do nothing
+                """, new
+                {
+                    id = Personas.IdFor($"job-goal:{g.Citizen}:{g.Position}"), citizen = Personas.CitizenId(g.Citizen),
+                    g.Position, g.OccupationCode, g.Trained, g.Years, g.Months, lastWorked = today.Year - g.YearsSinceWorked,
+                }, tx);
 
         var inserted = 0;
         inserted += await LogsAsync(conn, tx, "mette", DemoLogs.ForMette(), today);
@@ -64,13 +78,6 @@ public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, ILogger<
         await tx.CommitAsync(ct);
         log.LogInformation("Demo world loaded ({Inserted} new logs)", inserted);
     }
-
-    private static Task PeriodAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string citizen, string group, DateOnly from, DateOnly? to) =>
-        conn.ExecuteAsync(
-            """
-            insert into target_group_periods (id, citizen_id, target_group, starts_on, ends_on) values (@id, @citizenId, @group, @from, @to)
-            on conflict (id) do update set starts_on = excluded.starts_on, ends_on = excluded.ends_on
-            """, new { id = Personas.IdFor($"period:{citizen}:{group}"), citizenId = Personas.CitizenId(citizen), group, from, to }, tx);
 
     private static async Task<int> LogsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string citizen, IReadOnlyList<DemoLog> logs, DateOnly today)
     {

@@ -8,7 +8,7 @@ public sealed record DemoLog(string Key, LogContent Content, int CreatedDaysAgo,
 /// <summary>Deterministic logs for the demo citizens (DEMO.md).</summary>
 public static class DemoLogs
 {
-    private static readonly (string Title, string Code, string Employer, string Zip, string City)[] Jobs =
+    private static readonly (string Title, string Code, string Employer, string Zip, string City)[] Office =
     [
         ("Kontorassistent", "4110", "Aarhus Kommune", "8000", "Aarhus C"),
         ("Regnskabsassistent", "4311", "Revisionsfirmaet Nord", "8200", "Aarhus N"),
@@ -26,6 +26,40 @@ public static class DemoLogs
         ("Lagerekspedient", "4321", "Lagerhotellet", "8220", "Brabrand"),
     ];
 
+    /// <summary>Where each other persona looks for work: near home, in their job goals' occupations.</summary>
+    private static readonly Dictionary<string, (string Title, string Code, string Employer, string Zip, string City)[]> JobsFor = new()
+    {
+        ["ali"] =
+        [
+            ("Lagerarbejder", "9333", "Lagerhotellet", "8220", "Brabrand"),
+            ("Rengøringsassistent", "9112", "Rent & Pænt ApS", "8210", "Aarhus V"),
+            ("Butiksassistent", "5223", "Netto Viby", "8260", "Viby J"),
+            ("Lagerekspedient", "4321", "Grossisten A/S", "8381", "Tilst"),
+        ],
+        ["sofie"] =
+        [
+            ("Social- og sundhedshjælper", "5322", "Skanderborg Kommune", "8660", "Skanderborg"),
+            ("Hjemmehjælper", "5322", "Hjemmeplejen Ry", "8680", "Ry"),
+            ("Social- og sundhedshjælper", "5322", "Aarhus Kommune", "8260", "Viby J"),
+            ("Plejer", "5321", "Plejecenter Galten", "8464", "Galten"),
+        ],
+        ["lars"] =
+        [
+            ("Elektriker", "7411", "El-Service Aarhus", "8200", "Aarhus N"),
+            ("Servicetekniker", "7412", "Teknikhuset A/S", "8210", "Aarhus V"),
+            ("Elektriker", "7411", "Installatøren ApS", "8260", "Viby J"),
+            ("Elektriker", "7411", "Horsens El", "8700", "Horsens"),
+        ],
+        ["emma"] =
+        [
+            ("Marketingkoordinator", "2431", "Mediehuset", "2100", "København Ø"),
+            ("Kommunikationsmedarbejder", "2432", "Københavns Kommune", "1620", "København V"),
+            ("Marketingassistent", "2431", "Designbureauet", "2200", "København N"),
+            ("Salgskonsulent", "3322", "Softwarefirmaet A/S", "2450", "København SV"),
+            ("Marketingkoordinator", "2431", "Valby Bryghus", "2500", "Valby"),
+        ],
+    };
+
     private static readonly LogStatus[] Statuses =
         [LogStatus.Applied, LogStatus.NotApplied, LogStatus.Applied, LogStatus.Rejected, LogStatus.Interview, LogStatus.Applied, LogStatus.Rejected, LogStatus.Hired];
 
@@ -34,7 +68,7 @@ public static class DemoLogs
         var logs = new List<DemoLog>();
         for (var i = 0; i < 36; i++)
         {
-            var job = Jobs[i % Jobs.Length];
+            var job = Office[i % Office.Length];
             var status = Statuses[i % Statuses.Length];
             var changed = 2 + i * 85 / 36;
             var content = new LogContent
@@ -68,7 +102,8 @@ public static class DemoLogs
         var logs = new List<DemoLog>();
         for (var i = 0; i < count; i++)
         {
-            var job = Jobs[(i * 5 + citizen.Length) % Jobs.Length];
+            var jobs = JobsFor[citizen];
+            var job = jobs[i % jobs.Length];
             var changed = newestDaysAgo + i * spreadDays / Math.Max(1, count);
             logs.Add(new DemoLog($"{citizen}:{i}", new LogContent
             {
