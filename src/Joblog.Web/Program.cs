@@ -3,6 +3,10 @@ using Joblog.Web.Auth;
 using Joblog.Web.Database;
 using Joblog.Web.Features;
 using Joblog.Web.Localization;
+using Joblog.Web.ReferenceData;
+
+if (args is [ReferenceDataCommand.Name, .. var files])
+    return await ReferenceDataCommand.RunAsync(files, CommandDatabase.Configuration([]), Console.Out);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +24,7 @@ app.UseJoblogPipeline();
 app.MapJoblogFeatures();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>
 public partial class Program;
