@@ -4,6 +4,7 @@ using Joblog.Web.Auth;
 using Joblog.Web.Database;
 using Joblog.Web.Features.Citizens;
 using Joblog.Web.Features.Demo;
+using Joblog.Web.Features.JobGoals;
 using Joblog.Web.Features.Logs;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
@@ -21,6 +22,7 @@ public static class FeatureSetup
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Logs");
+            o.Conventions.AuthorizeFolder("/JobGoals");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
@@ -41,6 +43,8 @@ public static class FeatureSetup
         services.AddSingleton<LogQuery>();
         services.AddSingleton<LogHistory>();
         services.AddSingleton<DemoLoader>();
+        services.AddSingleton<JobGoalStore>();
+        services.AddSingleton<OccupationSearch>();
         services.AddScoped<Problems>();
         return builder;
     }
@@ -76,6 +80,7 @@ public static class FeatureSetup
         api.MapAccountApi();
         api.MapCitizensApi();
         api.MapLogsApi();
+        api.MapJobGoalsApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;
