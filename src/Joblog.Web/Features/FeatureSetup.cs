@@ -2,6 +2,7 @@ using Joblog.Web.Access;
 using Joblog.Web.Api;
 using Joblog.Web.Auth;
 using Joblog.Web.Database;
+using Joblog.Web.Features.Calendar;
 using Joblog.Web.Features.Citizens;
 using Joblog.Web.Features.Demo;
 using Joblog.Web.Features.JobGoals;
@@ -23,6 +24,7 @@ public static class FeatureSetup
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Logs");
             o.Conventions.AuthorizeFolder("/JobGoals");
+            o.Conventions.AuthorizeFolder("/Calendar");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
@@ -45,6 +47,8 @@ public static class FeatureSetup
         services.AddSingleton<DemoLoader>();
         services.AddSingleton<JobGoalStore>();
         services.AddSingleton<OccupationSearch>();
+        services.AddSingleton<CalendarQuery>();
+        services.AddSingleton<CalendarFeedStore>();
         services.AddScoped<Problems>();
         return builder;
     }
@@ -81,6 +85,7 @@ public static class FeatureSetup
         api.MapCitizensApi();
         api.MapLogsApi();
         api.MapJobGoalsApi();
+        app.MapCalendarFeed();
         app.MapLogout();
         app.MapRazorPages();
         return app;
