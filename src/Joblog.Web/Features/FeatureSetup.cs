@@ -4,6 +4,7 @@ using Joblog.Web.Auth;
 using Joblog.Web.Database;
 using Joblog.Web.Features.Citizens;
 using Joblog.Web.Features.Demo;
+using Joblog.Web.Features.Evidence;
 using Joblog.Web.Features.Logs;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
@@ -21,6 +22,7 @@ public static class FeatureSetup
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Logs");
+            o.Conventions.AuthorizeFolder("/Evidence");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
@@ -41,6 +43,8 @@ public static class FeatureSetup
         services.AddSingleton<LogQuery>();
         services.AddSingleton<LogHistory>();
         services.AddSingleton<DemoLoader>();
+        services.AddSingleton<EvidenceQuery>();
+        services.AddScoped<EvidenceExport>();
         services.AddScoped<Problems>();
         return builder;
     }
@@ -76,19 +80,25 @@ public static class FeatureSetup
         api.MapAccountApi();
         api.MapCitizensApi();
         api.MapLogsApi();
+        api.MapEvidenceApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;
     }
 
-    private static void UseSecurityHeaders(this WebApplication app) =>
+    private static void UseSecurityHeaders(this WebApplication app)
+    {
+        // Images from the app, data: URIs, and the map's tile server (Joblog:Map:TileUrl) — nothing else.
+        var imgSrc = MapOptions.From(app.Configuration).TileSource is { } tiles ? $"'self' data: {tiles}" : "'self' data:";
+        var csp = $"default-src 'self'; img-src {imgSrc}; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
         app.Use((context, next) =>
         {
             var h = context.Response.Headers;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "same-origin";
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            h.ContentSecurityPolicy = csp;
             return next(context);
         });
+    }
 }
