@@ -36,7 +36,7 @@ public static class EvidenceFields
             (t["Log.Field.interviewAt"], c.InterviewAt is { } at ? LogFormat.DateTime(at) : ""),
             (t["Log.Field.plannedOn"], LogFormat.Date(c.PlannedOn)),
             (t["Log.Field.activityType"], c.ActivityType is { } act ? t.Name(act) : ""),
-            (t["Log.Field.activityDate"], LogFormat.Date(c.ActivityDate)),
+            (t["Export.Column.ActivityDate"], LogFormat.Date(c.ActivityDate)),
             (t["Log.Field.place"], c.Place ?? ""),
             (t["Log.Field.description"], c.Description ?? ""),
             (t["Log.Field.note"], c.Note ?? ""),

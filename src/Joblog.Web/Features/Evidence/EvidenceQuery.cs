@@ -48,7 +48,7 @@ public sealed class EvidenceQuery(NpgsqlDataSource db)
     public async Task<IReadOnlyList<PlacedLog>> LogsAsync(CitizenAccess access, Place? home, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<LogRow, PlaceRow, PlacedLog>(
+        var rows = await conn.QueryAsync<LogRow, PlaceRow?, OccupationRow?, PlacedLog>(
             """
             select l.*, p.number as place_number, p.name as place_name, p.lat as place_lat, p.lon as place_lon,
                    o.title as occupation_title
@@ -58,13 +58,14 @@ public sealed class EvidenceQuery(NpgsqlDataSource db)
             where l.citizen_id = @CitizenId
             order by l.updated_at desc, l.id desc
             """,
-            (log, place) =>
+            (log, place, occupation) =>
             {
-                var workplace = place.PlaceNumber is null ? null : new Place(place.PlaceNumber, place.PlaceName!, place.PlaceLat!.Value, place.PlaceLon!.Value);
+                // Dapper gives null for a part whose first column is null: no known place, no known occupation.
+                var workplace = place is null ? null : new Place(place.PlaceNumber, place.PlaceName, place.PlaceLat, place.PlaceLon);
                 var distance = home is not null && workplace is not null ? Geo.DistanceKm(home, workplace) : (double?)null;
-                return new PlacedLog(log.ToLog(), workplace, distance, place.OccupationTitle);
+                return new PlacedLog(log.ToLog(), workplace, distance, occupation?.OccupationTitle);
             },
-            new { access.CitizenId }, splitOn: "place_number");
+            new { access.CitizenId }, splitOn: "place_number,occupation_title");
         return rows.ToList();
     }
 
@@ -101,10 +102,14 @@ public sealed class EvidenceQuery(NpgsqlDataSource db)
 
     private sealed class PlaceRow
     {
-        public string? PlaceNumber { get; set; }
-        public string? PlaceName { get; set; }
-        public double? PlaceLat { get; set; }
-        public double? PlaceLon { get; set; }
-        public string? OccupationTitle { get; set; }
+        public string PlaceNumber { get; set; } = "";
+        public string PlaceName { get; set; } = "";
+        public double PlaceLat { get; set; }
+        public double PlaceLon { get; set; }
+    }
+
+    private sealed class OccupationRow
+    {
+        public string OccupationTitle { get; set; } = "";
     }
 }

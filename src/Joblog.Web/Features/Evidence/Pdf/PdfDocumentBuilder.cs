@@ -72,17 +72,26 @@ internal sealed class PdfDocumentBuilder
     {
         var f = use.Font;
         double Scale(int v) => v * 1000.0 / f.UnitsPerEm;
-        var fontFile = file.Stream($"/Length1 {f.Data.Length}", f.Deflated, deflated: true);
-        var descriptor = file.Add($"<< /Type /FontDescriptor /FontName /{f.Name} /Flags 32 " +
+        var subset = TrueTypeSubset.Create(f.Data, use.Unicode.Keys);
+        var fontFile = file.Stream($"/Length1 {subset.Length}", TrueTypeFont.Deflate(subset), deflated: true);
+        var name = SubsetTag(use.Unicode.Keys) + "+" + f.Name;
+        var descriptor = file.Add($"<< /Type /FontDescriptor /FontName /{name} /Flags 32 " +
             $"/FontBBox [{string.Join(" ", f.BBox.Select(b => N(Scale(b))))}] /ItalicAngle 0 /Ascent {N(Scale(f.Ascent))} " +
             $"/Descent {N(Scale(f.Descent))} /CapHeight {N(Scale(f.Ascent))} /StemV 80 /FontFile2 {fontFile} 0 R >>");
         var widths = string.Join(" ", use.Unicode.Keys.Order().Select(g => $"{g} [{f.Advance(g)}]"));
-        var cid = file.Add($"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{f.Name} " +
+        var cid = file.Add($"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name} " +
             $"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor {descriptor} 0 R " +
             $"/DW 1000 /W [{widths}] /CIDToGIDMap /Identity >>");
         var toUnicode = file.Stream("", TrueTypeFont.Deflate(Encoding.ASCII.GetBytes(ToUnicodeMap(use.Unicode))), deflated: true);
-        return file.Add($"<< /Type /Font /Subtype /Type0 /BaseFont /{f.Name} /Encoding /Identity-H " +
+        return file.Add($"<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H " +
                         $"/DescendantFonts [{cid} 0 R] /ToUnicode {toUnicode} 0 R >>");
+    }
+
+    /// <summary>The six capital letters that name a font subset (PDF 32000-1, 9.6.4), from the glyphs it holds.</summary>
+    private static string SubsetTag(IEnumerable<ushort> glyphs)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(glyphs.Order().SelectMany(BitConverter.GetBytes).ToArray());
+        return new string(hash.Take(6).Select(b => (char)('A' + b % 26)).ToArray());
     }
 
     private static string ToUnicodeMap(IReadOnlyDictionary<ushort, string> unicode)

@@ -14,7 +14,6 @@ internal sealed class TrueTypeFont
 
     private readonly ushort[] advances;
     private readonly Dictionary<int, ushort> glyphs;
-    private readonly Lazy<byte[]> deflated;
 
     private TrueTypeFont(string name, byte[] data)
     {
@@ -32,7 +31,6 @@ internal sealed class TrueTypeFont
         for (var g = 0; g < count; g++)
             advances[g] = U16(data, tables["hmtx"] + 4 * Math.Min(g, metrics - 1));
         glyphs = ReadCmap(data, tables["cmap"]);
-        deflated = new(() => Deflate(data));
     }
 
     public string Name { get; }
@@ -41,9 +39,6 @@ internal sealed class TrueTypeFont
     public short Ascent { get; }
     public short Descent { get; }
     public short[] BBox { get; }
-
-    /// <summary>The font file, compressed once (FlateDecode).</summary>
-    public byte[] Deflated => deflated.Value;
 
     /// <summary>The glyph for a character; 0 (.notdef) when the font has none.</summary>
     public ushort Glyph(int codePoint) => glyphs.TryGetValue(codePoint, out var g) ? g : (ushort)0;
