@@ -44,7 +44,9 @@ public sealed record ProgressFigures(
     {
         var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var firstMonday = thisMonday.AddDays(-7 * (Weeks - 1));
-        var applications = logs.Where(l => IsApplication(l.Log) && l.Day >= firstMonday && l.Day <= thisMonday.AddDays(6)).ToList();
+        // Oldest first, so a job title is shown as it was first written.
+        var applications = logs.Where(l => IsApplication(l.Log) && l.Day >= firstMonday && l.Day <= thisMonday.AddDays(6))
+            .OrderBy(l => l.Log.CreatedAt).ToList();
 
         var perWeek = Enumerable.Range(0, Weeks).Select(i =>
         {
