@@ -54,7 +54,7 @@ public sealed class ProgressPageTests(AppFixture fixture) : IClassFixture<AppFix
 
         Cells("#titles-table").ShouldBe([["Lagerchef", "2"], ["Bogholder", "1"], ["Chauffør", "1"], ["Uden dato og sted", "1"]]);
         page.QuerySelector("main")!.TextContent.ShouldContain("4 forskellige stillingsbetegnelser og 2 forskellige stillingskategorier.");
-        Cells("#occupations-table").Select(r => (r[0], r[2])).ShouldBe([("1324", "2"), ("8322", "1")]);
+        Cells("#occupations-table").Select(r => (r[0][..5], r[1])).ShouldBe([("1324 ", "2"), ("8322 ", "1")]);
 
         var summary = page.QuerySelectorAll("#distance-summary dd").Select(d => d.TextContent.Trim()).ToList();
         summary.ShouldBe(["0,0 km", "31,6 km", "156,2 km"], "shortest, median of 0 / 30.7 / 32.5 / 156.2, longest");
