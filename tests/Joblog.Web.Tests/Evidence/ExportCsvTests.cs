@@ -55,12 +55,7 @@ public sealed class ExportCsvTests(AppFixture fixture) : IClassFixture<AppFixtur
         var jens = await fixture.App.SignedIn("jens");
         var body = new { kind = "jobSearch", status = "applied", jobTitle = "Historik", employer = new { name = "C" }, appliedOn = "2024-06-03" };
         var (log, etag) = await jens.CreateLogAsync("jens", body);
-        var put = new HttpRequestMessage(HttpMethod.Put, $"{Clients.LogsUrl("jens")}/{log.GetProperty("id")}")
-        {
-            Content = System.Net.Http.Json.JsonContent.Create(body with { status = "interview" }, options: Clients.Json),
-        };
-        put.Headers.TryAddWithoutValidation("If-Match", etag);
-        (await jens.SendAsync(put)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await jens.ReplaceAsync("jens", log, etag, body with { status = "interview" });
 
         var text = await (await jens.SendAsync(Export("jens", "2024-06-01", "2024-06-30", "text/csv"))).Content.ReadAsStringAsync();
 

@@ -69,13 +69,17 @@ internal sealed class TrueTypeFont
         return new TrueTypeFont(name, copy.ToArray());
     }
 
-    private static Dictionary<string, int> Tables(byte[] data)
+    private static Dictionary<string, int> Tables(byte[] data) =>
+        TableDirectory(data).ToDictionary(t => t.Key, t => t.Value.Offset, StringComparer.Ordinal);
+
+    /// <summary>Where each table of a font file is: tag → offset and length.</summary>
+    internal static Dictionary<string, (int Offset, int Length)> TableDirectory(byte[] data)
     {
-        var tables = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tables = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         for (int i = 0, n = U16(data, 4); i < n; i++)
         {
             var record = 12 + 16 * i;
-            tables[System.Text.Encoding.ASCII.GetString(data, record, 4)] = (int)BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(record + 8));
+            tables[System.Text.Encoding.ASCII.GetString(data, record, 4)] = ((int)U32(data, record + 8), (int)U32(data, record + 12));
         }
         return tables;
     }

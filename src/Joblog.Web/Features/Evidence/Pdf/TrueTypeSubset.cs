@@ -13,7 +13,7 @@ internal static class TrueTypeSubset
 
     public static byte[] Create(byte[] font, IEnumerable<ushort> used)
     {
-        var tables = ReadTables(font);
+        var tables = TrueTypeFont.TableDirectory(font);
         var head = tables["head"];
         var longLoca = BinaryPrimitives.ReadInt16BigEndian(font.AsSpan(head.Offset + 50)) == 1;
         var glyphCount = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(tables["maxp"].Offset + 4));
@@ -73,18 +73,6 @@ internal static class TrueTypeSubset
         } while ((flags & 0x20) != 0);
     }
 
-    private static Dictionary<string, (int Offset, int Length)> ReadTables(byte[] font)
-    {
-        var tables = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        for (int i = 0, n = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4)); i < n; i++)
-        {
-            var record = 12 + 16 * i;
-            tables[System.Text.Encoding.ASCII.GetString(font, record, 4)] =
-                ((int)BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(record + 8)), (int)BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(record + 12)));
-        }
-        return tables;
-    }
-
     private static byte[] Write(Dictionary<string, byte[]> tables)
     {
         var tags = tables.Keys.Order(StringComparer.Ordinal).ToList();
@@ -113,7 +101,7 @@ internal static class TrueTypeSubset
         return file;
     }
 
-    private static int HeadOffset(byte[] file) => ReadTables(file)["head"].Offset;
+    private static int HeadOffset(byte[] file) => TrueTypeFont.TableDirectory(file)["head"].Offset;
 
     private static uint Checksum(byte[] data)
     {
