@@ -6,6 +6,7 @@ using Joblog.Web.Features.Calendar;
 using Joblog.Web.Features.Citizens;
 using Joblog.Web.Features.Demo;
 using Joblog.Web.Features.JobGoals;
+using Joblog.Web.Features.Evidence;
 using Joblog.Web.Features.Logs;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
@@ -25,6 +26,7 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/Logs");
             o.Conventions.AuthorizeFolder("/JobGoals");
             o.Conventions.AuthorizeFolder("/Calendar");
+            o.Conventions.AuthorizeFolder("/Evidence");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
@@ -49,6 +51,8 @@ public static class FeatureSetup
         services.AddSingleton<OccupationSearch>();
         services.AddSingleton<CalendarQuery>();
         services.AddSingleton<CalendarFeedStore>();
+        services.AddSingleton<EvidenceQuery>();
+        services.AddScoped<EvidenceExport>();
         services.AddScoped<Problems>();
         return builder;
     }
@@ -86,19 +90,25 @@ public static class FeatureSetup
         api.MapLogsApi();
         api.MapJobGoalsApi();
         app.MapCalendarFeed();
+        api.MapEvidenceApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;
     }
 
-    private static void UseSecurityHeaders(this WebApplication app) =>
+    private static void UseSecurityHeaders(this WebApplication app)
+    {
+        // Images from the app, data: URIs, and the map's tile server (Joblog:Map:TileUrl) — nothing else.
+        var imgSrc = MapOptions.From(app.Configuration).TileSource is { } tiles ? $"'self' data: {tiles}" : "'self' data:";
+        var csp = $"default-src 'self'; img-src {imgSrc}; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
         app.Use((context, next) =>
         {
             var h = context.Response.Headers;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "same-origin";
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            h.ContentSecurityPolicy = csp;
             return next(context);
         });
+    }
 }
