@@ -4,7 +4,9 @@ using Joblog.Web.Auth;
 using Joblog.Web.Database;
 using Joblog.Web.Features.Citizens;
 using Joblog.Web.Features.Demo;
+using Joblog.Web.Features.JobAds;
 using Joblog.Web.Features.Logs;
+using Joblog.Web.Features.SavedJobs;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
 
@@ -41,6 +43,9 @@ public static class FeatureSetup
         services.AddSingleton<LogQuery>();
         services.AddSingleton<LogHistory>();
         services.AddSingleton<DemoLoader>();
+        services.AddJobAdReading();
+        services.AddSingleton<JobAdSearch>();
+        services.AddSingleton<SavedJobStore>();
         services.AddScoped<Problems>();
         return builder;
     }
@@ -76,6 +81,8 @@ public static class FeatureSetup
         api.MapAccountApi();
         api.MapCitizensApi();
         api.MapLogsApi();
+        api.MapJobAdsApi();
+        api.MapSavedJobsApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;
