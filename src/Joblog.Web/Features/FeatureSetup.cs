@@ -23,6 +23,7 @@ public static class FeatureSetup
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Logs");
+            o.Conventions.AuthorizeFolder("/JobAds");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
