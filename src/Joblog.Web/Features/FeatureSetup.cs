@@ -24,6 +24,7 @@ public static class FeatureSetup
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Logs");
             o.Conventions.AuthorizeFolder("/JobAds");
+            o.Conventions.AuthorizeFolder("/SavedJobs");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
