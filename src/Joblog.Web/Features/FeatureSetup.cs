@@ -7,7 +7,9 @@ using Joblog.Web.Features.Citizens;
 using Joblog.Web.Features.Demo;
 using Joblog.Web.Features.JobGoals;
 using Joblog.Web.Features.Evidence;
+using Joblog.Web.Features.JobAds;
 using Joblog.Web.Features.Logs;
+using Joblog.Web.Features.SavedJobs;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
 
@@ -27,6 +29,8 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/JobGoals");
             o.Conventions.AuthorizeFolder("/Calendar");
             o.Conventions.AuthorizeFolder("/Evidence");
+            o.Conventions.AuthorizeFolder("/JobAds");
+            o.Conventions.AuthorizeFolder("/SavedJobs");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
@@ -53,6 +57,9 @@ public static class FeatureSetup
         services.AddSingleton<CalendarFeedStore>();
         services.AddSingleton<EvidenceQuery>();
         services.AddScoped<EvidenceExport>();
+        services.AddJobAdReading();
+        services.AddSingleton<JobAdSearch>();
+        services.AddSingleton<SavedJobStore>();
         services.AddScoped<Problems>();
         return builder;
     }
@@ -91,6 +98,8 @@ public static class FeatureSetup
         api.MapJobGoalsApi();
         app.MapCalendarFeed();
         api.MapEvidenceApi();
+        api.MapJobAdsApi();
+        api.MapSavedJobsApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;

@@ -69,6 +69,8 @@ public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, ILogger<
                     g.Position, g.OccupationCode, g.Trained, g.Years, g.Months, lastWorked = today.Year - g.YearsSinceWorked,
                 }, tx);
 
+        await DemoJobAds.LoadAsync(conn, tx, today);
+
         var inserted = 0;
         inserted += await LogsAsync(conn, tx, "mette", DemoLogs.ForMette(), today);
         inserted += await LogsAsync(conn, tx, "ali", DemoLogs.For("ali", 4, 35, 120), today);

@@ -30,4 +30,8 @@ public abstract class LogFormPage(CitizenGate gate, TimeProvider clock, IStringL
     }
 
     protected void Flash(string key) => TempData["Flash"] = t[key].Value;
+
+    /// <summary>Fills the form with content that is not a stored log yet (a saved job, what a job ad's page said).</summary>
+    protected void Prefill(LogContent content) =>
+        Form = LogForm.From(new Log(Guid.Empty, Guid.Empty, content, default, default, default, Version: 0));
 }
