@@ -2,11 +2,13 @@ using Joblog.Web.Access;
 using Joblog.Web.Api;
 using Joblog.Web.Auth;
 using Joblog.Web.Database;
+using Joblog.Web.Features.Attachments;
 using Joblog.Web.Features.Citizens;
 using Joblog.Web.Features.Demo;
 using Joblog.Web.Features.Logs;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
+using Joblog.Web.Storage;
 
 namespace Joblog.Web.Features;
 
@@ -21,6 +23,7 @@ public static class FeatureSetup
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Logs");
+            o.Conventions.AuthorizeFolder("/Attachments");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
@@ -41,6 +44,10 @@ public static class FeatureSetup
         services.AddSingleton<LogQuery>();
         services.AddSingleton<LogHistory>();
         services.AddSingleton<DemoLoader>();
+        services.AddJoblogFileStore();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<AttachmentSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<AttachmentSweeper>());
         services.AddScoped<Problems>();
         return builder;
     }
@@ -76,6 +83,7 @@ public static class FeatureSetup
         api.MapAccountApi();
         api.MapCitizensApi();
         api.MapLogsApi();
+        api.MapAttachmentsApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;
