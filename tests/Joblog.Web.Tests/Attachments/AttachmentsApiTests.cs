@@ -96,7 +96,7 @@ public sealed class AttachmentsApiTests(AttachmentsFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task a_request_without_a_file_is_a_400_and_one_that_is_not_multipart_a_415()
+    public async Task a_request_without_a_file_or_cut_short_is_a_400_and_one_that_is_not_multipart_a_415()
     {
         var mette = await fixture.App.SignedIn("mette");
         var logId = await mette.NewLogAsync("mette");
@@ -109,6 +109,12 @@ public sealed class AttachmentsApiTests(AttachmentsFixture fixture) : IClassFixt
 
         var empty = await mette.UploadAsync("mette", logId, [], "tom.txt");
         empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var truncated = new ByteArrayContent("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cv.pdf\"\r\n\r\n%PDF-1.4"u8.ToArray());
+        truncated.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+        var cut = await mette.PostAsync(url, truncated);
+        cut.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await cut.TitleAsync()).ShouldBe("Indholdet er ikke gyldig multipart/form-data");
 
         var json = await mette.PostAsJsonAsync(url, new { file = "JVBERi0=" });
         json.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);

@@ -60,9 +60,9 @@ public sealed class UploadModel(CitizenGate gate, LogStore logs, AttachmentStore
             await antiforgery.ValidateRequestAsync(HttpContext); // reads the form
             file = Request.Form.Files.GetFile("Upload");
         }
-        catch (AntiforgeryValidationException)
+        catch (Exception e) when (e is AntiforgeryValidationException or InvalidDataException)
         {
-            return BadRequest();
+            return BadRequest(); // no valid token, or not a form
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -98,9 +98,9 @@ public sealed class UploadedFile : IAsyncDisposable
         {
             return Failed(UploadProblem.TooLarge);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            return Failed(UploadProblem.Malformed);
+            return Failed(UploadProblem.Malformed); // e.g. a body that ends before its closing boundary
         }
     }
 
