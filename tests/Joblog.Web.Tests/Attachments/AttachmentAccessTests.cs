@@ -77,7 +77,7 @@ public sealed class AttachmentAccessTests(AttachmentsFixture fixture) : IClassFi
             (await reader.UploadAsync("mette", logId, TestFiles.Pdf(), "cv.pdf")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             (await reader.DeleteAsync($"{url}/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
-        (await fixture.Db.ScalarAsync<int>("select count(*)::int from attachments where log_id = @logId", new { logId })).ShouldBe(1);
+        (await fixture.CountAttachmentsAsync(logId)).ShouldBe(1);
     }
 
     [Fact]

@@ -1,7 +1,5 @@
-using Joblog.Web.Storage;
 using Joblog.Web.Tests.Browser;
 using Joblog.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
@@ -82,8 +80,7 @@ public sealed class AttachmentBrowserTests(BrowserFixture fixture) : IClassFixtu
     /// <summary>The browser fixture's app keeps its files in a folder of its own database; remove what this class put there.</summary>
     public ValueTask DisposeAsync()
     {
-        var root = ((LocalFileStore)fixture.App.Services.GetRequiredService<IFileStore>()).Root;
-        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        AttachmentsFixture.RemoveFiles(fixture.App);
         return ValueTask.CompletedTask;
     }
 }

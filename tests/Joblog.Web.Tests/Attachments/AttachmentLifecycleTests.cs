@@ -42,7 +42,7 @@ public sealed class AttachmentLifecycleTests(AttachmentsFixture fixture) : IClas
         var deleted = await mette.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"{Clients.LogsUrl("mette")}/{logId}") { Headers = { { "If-Match", etag } } });
 
         deleted.StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await fixture.Db.ScalarAsync<int>("select count(*)::int from attachments where log_id = @logId", new { logId })).ShouldBe(0);
+        (await fixture.CountAttachmentsAsync(logId)).ShouldBe(0);
         fixture.StoredKeys().ShouldNotContain(first);
         fixture.StoredKeys().ShouldNotContain(second);
         fixture.StoredKeys().ShouldContain(kept);

@@ -80,7 +80,7 @@ public sealed class AttachmentPageTests(AttachmentsFixture fixture) : IClassFixt
         history[1].ShouldContain("Mette Demo");
         history[1].ShouldContain("Jobnet");
         history[^1].ShouldContain("Oprettet");
-        (await fixture.Db.ScalarAsync<int>("select count(*)::int from attachments where log_id = @logId", new { logId })).ShouldBe(0);
+        (await fixture.CountAttachmentsAsync(logId)).ShouldBe(0);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class AttachmentPageTests(AttachmentsFixture fixture) : IClassFixt
         ShouldShowError(page, "Filens størrelse skal være under 10 MB");
         page.QuerySelector("h1")!.TextContent.ShouldBe("Vedhæft fil");
         fixture.StoredKeys().Count.ShouldBe(before);
-        (await fixture.Db.ScalarAsync<int>("select count(*)::int from attachments where log_id = @logId", new { logId })).ShouldBe(0);
+        (await fixture.CountAttachmentsAsync(logId)).ShouldBe(0);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class AttachmentPageTests(AttachmentsFixture fixture) : IClassFixt
         var none = await ParseAsync(await UploadAsync(mette, exe, [], ""));
         ShouldShowError(none, "Vælg en fil");
 
-        (await fixture.Db.ScalarAsync<int>("select count(*)::int from attachments where log_id = @logId", new { logId })).ShouldBe(0);
+        (await fixture.CountAttachmentsAsync(logId)).ShouldBe(0);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class AttachmentPageTests(AttachmentsFixture fixture) : IClassFixt
         var response = await UploadAsync(mette, await mette.GetPageAsync($"/joblog/{logId}"), TestFiles.Pdf(), "cv.pdf", withToken: false);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await fixture.Db.ScalarAsync<int>("select count(*)::int from attachments where log_id = @logId", new { logId })).ShouldBe(0);
+        (await fixture.CountAttachmentsAsync(logId)).ShouldBe(0);
     }
 
     [Fact]

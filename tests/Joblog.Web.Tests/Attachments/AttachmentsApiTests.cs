@@ -58,7 +58,7 @@ public sealed class AttachmentsApiTests(AttachmentsFixture fixture) : IClassFixt
         var exe = await mette.UploadAsync("mette", logId, TestFiles.Exe(), "ansøgning.pdf");
         exe.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
         (await exe.TitleAsync()).ShouldBe("Filtypen er ikke tilladt");
-        (await fixture.Db.ScalarAsync<int>("select count(*)::int from attachments where log_id = @logId", new { logId })).ShouldBe(1);
+        (await fixture.CountAttachmentsAsync(logId)).ShouldBe(1);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class AttachmentsApiTests(AttachmentsFixture fixture) : IClassFixt
         (await mette.UploadAsync("mette", logId, TestFiles.Docx(extraEntries: 1000), "cv.docx")).StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
 
         fixture.StoredKeys().Count.ShouldBe(before);
-        (await fixture.Db.ScalarAsync<int>("select count(*)::int from attachments where log_id = @logId", new { logId })).ShouldBe(0);
+        (await fixture.CountAttachmentsAsync(logId)).ShouldBe(0);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class AttachmentsApiTests(AttachmentsFixture fixture) : IClassFixt
 
         var exactly10MB = await mette.UploadAsync("mette", logId, TestFiles.OfSize(10 * 1024 * 1024), "lige-under.txt");
         exactly10MB.StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await fixture.Db.ScalarAsync<int>("select count(*)::int from attachments where log_id = @logId", new { logId })).ShouldBe(1);
+        (await fixture.CountAttachmentsAsync(logId)).ShouldBe(1);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class AttachmentsApiTests(AttachmentsFixture fixture) : IClassFixt
         var twentyFirst = await mette.UploadAsync("mette", logId, TestFiles.Text("fil 21"), "fil-21.txt");
 
         twentyFirst.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await fixture.Db.ScalarAsync<int>("select count(*)::int from attachments where log_id = @logId", new { logId })).ShouldBe(20);
+        (await fixture.CountAttachmentsAsync(logId)).ShouldBe(20);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class AttachmentsApiTests(AttachmentsFixture fixture) : IClassFixt
         var response = await mette.UploadAsync("mette", logId, TestFiles.Pdf(), "cv.pdf");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await fixture.Db.ScalarAsync<int>("select count(*)::int from attachments where log_id = @logId", new { logId })).ShouldBe(0);
+        (await fixture.CountAttachmentsAsync(logId)).ShouldBe(0);
     }
 
     /// <summary>Content whose length is not known in advance, so it is sent chunked.</summary>

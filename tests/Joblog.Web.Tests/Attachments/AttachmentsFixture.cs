@@ -17,7 +17,19 @@ public sealed class AttachmentsFixture(PostgresServer server) : IAsyncLifetime
     public PostgresConnection Db { get; private set; } = null!;
 
     /// <summary>The folder the app keeps the files in.</summary>
-    public string FilesRoot => ((LocalFileStore)App.Services.GetRequiredService<IFileStore>()).Root;
+    public string FilesRoot => RootOf(App);
+
+    public static string RootOf(JoblogApp app) => ((LocalFileStore)app.Services.GetRequiredService<IFileStore>()).Root;
+
+    /// <summary>Removes the app's file-store folder (call before disposing the app).</summary>
+    public static void RemoveFiles(JoblogApp app)
+    {
+        var root = RootOf(app);
+        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+    }
+
+    public Task<int> CountAttachmentsAsync(Guid logId) =>
+        Db.ScalarAsync<int>("select count(*)::int from attachments where log_id = @logId", new { logId });
 
     public async ValueTask InitializeAsync()
     {
@@ -37,8 +49,7 @@ public sealed class AttachmentsFixture(PostgresServer server) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (app is null) return;
-        var root = FilesRoot;
+        RemoveFiles(app);
         await app.DisposeAsync();
-        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
     }
 }

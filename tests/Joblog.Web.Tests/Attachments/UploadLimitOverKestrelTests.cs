@@ -1,8 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
-using Joblog.Web.Storage;
 using Joblog.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace Joblog.Web.Tests.Attachments;
@@ -58,8 +56,7 @@ public sealed class UploadLimitOverKestrelTests(PostgresServer server) : IAsyncL
     public async ValueTask DisposeAsync()
     {
         if (app is null) return;
-        var root = ((LocalFileStore)app.Services.GetRequiredService<IFileStore>()).Root;
+        AttachmentsFixture.RemoveFiles(app);
         await app.DisposeAsync();
-        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
     }
 }
