@@ -185,6 +185,18 @@ public sealed class AttachmentsApiTests(AttachmentsFixture fixture) : IClassFixt
         (await fixture.CountAttachmentsAsync(logId)).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task the_openapi_document_describes_the_upload_as_multipart_with_a_file()
+    {
+        var doc = await fixture.App.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
+        var paths = doc.GetProperty("paths");
+
+        var upload = paths.GetProperty("/api/v1/citizens/{citizenId}/logs/{logId}/attachments").GetProperty("post");
+        upload.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data")
+            .GetProperty("schema").GetProperty("properties").GetProperty("file").GetProperty("format").GetString().ShouldBe("binary");
+        paths.TryGetProperty("/api/v1/citizens/{citizenId}/logs/{logId}/attachments/{attachmentId}", out _).ShouldBeTrue();
+    }
+
     /// <summary>Content whose length is not known in advance, so it is sent chunked.</summary>
     private sealed class UnknownLengthContent : HttpContent
     {
