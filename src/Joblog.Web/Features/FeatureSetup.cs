@@ -2,16 +2,18 @@ using Joblog.Web.Access;
 using Joblog.Web.Api;
 using Joblog.Web.Auth;
 using Joblog.Web.Database;
+using Joblog.Web.Features.Attachments;
 using Joblog.Web.Features.Calendar;
 using Joblog.Web.Features.Citizens;
 using Joblog.Web.Features.Demo;
-using Joblog.Web.Features.JobGoals;
 using Joblog.Web.Features.Evidence;
 using Joblog.Web.Features.JobAds;
+using Joblog.Web.Features.JobGoals;
 using Joblog.Web.Features.Logs;
 using Joblog.Web.Features.SavedJobs;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
+using Joblog.Web.Storage;
 
 namespace Joblog.Web.Features;
 
@@ -31,6 +33,7 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/Evidence");
             o.Conventions.AuthorizeFolder("/JobAds");
             o.Conventions.AuthorizeFolder("/SavedJobs");
+            o.Conventions.AuthorizeFolder("/Attachments");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
@@ -60,6 +63,10 @@ public static class FeatureSetup
         services.AddJobAdReading();
         services.AddSingleton<JobAdSearch>();
         services.AddSingleton<SavedJobStore>();
+        services.AddJoblogFileStore();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<AttachmentSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<AttachmentSweeper>());
         services.AddScoped<Problems>();
         return builder;
     }
@@ -100,6 +107,7 @@ public static class FeatureSetup
         api.MapEvidenceApi();
         api.MapJobAdsApi();
         api.MapSavedJobsApi();
+        api.MapAttachmentsApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;

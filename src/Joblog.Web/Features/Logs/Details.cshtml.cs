@@ -1,4 +1,5 @@
 using Joblog.Web.Access;
+using Joblog.Web.Features.Attachments;
 using Joblog.Web.Features.Shared;
 using Joblog.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,11 +7,14 @@ using Microsoft.Extensions.Localization;
 
 namespace Joblog.Web.Features.Logs;
 
-/// <summary>One log: its fields, its history (every version: when, channel, who, what changed), close/reopen.</summary>
-public sealed class DetailsModel(CitizenGate gate, LogStore store, LogHistory history, IStringLocalizer<Texts> t) : CitizenPageModel(gate)
+/// <summary>One log: its fields, its attached files, its history (every version: when, channel, who, what changed; files added and deleted), close/reopen.</summary>
+public sealed class DetailsModel(CitizenGate gate, LogStore store, LogHistory history, AttachmentStore attachments, IStringLocalizer<Texts> t)
+    : CitizenPageModel(gate)
 {
     public Log Log { get; private set; } = null!;
     public IReadOnlyList<LogVersion> Versions { get; private set; } = [];
+    public AttachmentsSection Attachments { get; private set; } = null!;
+    public IReadOnlyList<HistoryLine> History { get; private set; } = [];
     public bool CanWrite { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, "log.read") ? Page() : NotFound();
@@ -46,6 +50,8 @@ public sealed class DetailsModel(CitizenGate gate, LogStore store, LogHistory hi
         Log = log;
         CanWrite = access.CanWrite;
         Versions = await history.GetAsync(access, id, HttpContext.RequestAborted) ?? [];
+        Attachments = new AttachmentsSection(id, access.CanWrite && !log.Content.Closed, await attachments.ListAsync(access, id, HttpContext.RequestAborted) ?? []);
+        History = HistoryLine.Merge(Versions, await attachments.HistoryAsync(access, id, HttpContext.RequestAborted));
         return true;
     }
 }

@@ -3,6 +3,7 @@ using Dapper;
 using Joblog.Core.Logs;
 using Joblog.Web.Access;
 using Joblog.Web.Api;
+using Joblog.Web.Features.Attachments;
 using Npgsql;
 
 namespace Joblog.Web.Features.Logs;
@@ -17,7 +18,7 @@ public sealed record WriteResult(WriteOutcome Outcome, Log? Log = null, string? 
 /// bare citizen id, and every write stores who made it and through which channel in the same
 /// transaction as the change.
 /// </summary>
-public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock)
+public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock, AttachmentStore attachments)
 {
     public async Task<Log?> GetAsync(CitizenAccess access, Guid logId, CancellationToken ct)
     {
@@ -101,6 +102,7 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock)
         if (version is null) return new(WriteOutcome.NotFound);
         if (version != expectedVersion) return new(WriteOutcome.Stale);
 
+        var files = await AttachmentStore.KeysOfLogAsync(tx, logId); // the rows go with the log (on delete cascade)
         await conn.ExecuteAsync(
             """
             delete from logs where id = @logId;
@@ -113,6 +115,7 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock)
                 name = access.Actor.Name, channel = ApiNames.Of(access.Channel),
             }, tx);
         await tx.CommitAsync(ct);
+        await attachments.DeleteFilesAsync(files);
         return new(WriteOutcome.Done);
     }
 
