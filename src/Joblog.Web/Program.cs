@@ -3,6 +3,9 @@ using Joblog.Web.Auth;
 using Joblog.Web.Database;
 using Joblog.Web.Features;
 using Joblog.Web.Localization;
+using Joblog.Web.World;
+
+if (args is ["generate-world", ..]) return await WorldCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,6 +23,7 @@ app.UseJoblogPipeline();
 app.MapJoblogFeatures();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>
 public partial class Program;
