@@ -16,7 +16,7 @@ internal sealed class LogGenerator
     private readonly long[] midnightTicks; // UTC ticks of each day's Danish midnight, from the first day of the window
     private readonly (int From, int To)[] months;
     private readonly string[] municipalEmployers;
-    private readonly Weighted hours = new([1, 2, 4, 5, 5, 4, 4, 4, 3, 3, 3, 3, 4, 4, 3, 2]); // 07:00–22:00, Danish time
+    private readonly Weighted hours = new([1, 2, 4, 5, 5, 4, 4, 4, 3, 3, 3, 3, 4, 4, 3]); // 07–21 h, Danish time
 
     public LogGenerator(GeneratedWorld world)
     {
@@ -178,7 +178,7 @@ internal sealed class LogGenerator
     {
         var later = day + (int)days;
         if (later >= world.Days) later = day + rng.Next(world.Days - day);
-        var earliest = later == day ? second : 7 * 3600;
+        var earliest = later == day ? second + 1 : 7 * 3600; // created before 22:00, so there is room
         return (later, earliest + rng.Next(LatestSecond - earliest + 1));
     }
 
