@@ -6,9 +6,11 @@ using Npgsql;
 namespace Joblog.Web.World;
 
 /// <summary>
-/// <see cref="WriteMode.Bulk"/>: drop the keys, indexes and foreign keys of the world's tables, load every table with
-/// COPY FREEZE in a transaction that first truncates it (so its rows are written frozen and all-visible: no hint-bit
-/// writes or vacuum later), then build everything again on two connections and analyze.
+/// <see cref="WriteMode.Bulk"/>: drop the keys, indexes and foreign keys of the world's tables; load the small tables
+/// with COPY FREEZE in a transaction that first truncates them, and the logs with <see cref="LogStreams"/> COPY streams
+/// in parallel (PostgreSQL's COPY backend, one core each, is the bottleneck) followed by VACUUM FREEZE, so every row is
+/// frozen and every page all-visible: no hint-bit writes or anti-wraparound vacuum later. Then build everything again
+/// on two connections and analyze.
 /// </summary>
 internal static class BulkLoad
 {
@@ -16,7 +18,10 @@ internal static class BulkLoad
     private const string Settings =
         "set maintenance_work_mem = '1GB'; set synchronous_commit = off; set max_parallel_maintenance_workers = 0";
 
-    public static async Task RunAsync(NpgsqlConnection connection, GeneratedWorld world, IReadOnlyList<WorldTable> tables, WorldWriter.Run run, CancellationToken ct)
+    /// <summary>Connections of a bulk load: parallel COPY streams for the logs (and their versions), parallel index builds.</summary>
+    public const int LogStreams = 2;
+
+    public static async Task RunAsync(NpgsqlConnection connection, GeneratedWorld world, WorldWriter.Run run, CancellationToken ct)
     {
         await EnsureEmptyAsync(connection, ct);
         await BulkSchema.ExecuteAsync(connection, Settings, ct);
@@ -24,7 +29,7 @@ internal static class BulkLoad
         await StepAsync(run, $"drop {schema.Keys.Count + schema.Indexes.Count} indexes, {schema.ForeignKeys.Count} foreign keys",
             () => schema.DropAsync(connection, ct));
 
-        foreach (var table in tables)
+        foreach (var table in WorldRows.People)
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await BulkSchema.ExecuteAsync(connection, $"truncate {table.Name}", ct);
@@ -32,10 +37,30 @@ internal static class BulkLoad
             await transaction.CommitAsync(ct);
         }
 
-        await using var second = connection.CloneWith(connection.ConnectionString);
-        await second.OpenAsync(ct);
-        await BulkSchema.ExecuteAsync(second, Settings, ct);
-        NpgsqlConnection[] connections = [connection, second];
+        var connections = new NpgsqlConnection[LogStreams];
+        connections[0] = connection;
+        try
+        {
+            for (var i = 1; i < connections.Length; i++)
+            {
+                connections[i] = connection.CloneWith(connection.ConnectionString);
+                await connections[i].OpenAsync(ct);
+                await BulkSchema.ExecuteAsync(connections[i], Settings, ct);
+            }
+            await InStreamsAsync(connections, world, LogRows.Logs, run, ct);
+            if (world.Spec.Versions) await InStreamsAsync(connections, world, LogRows.Versions, run, ct);
+            await RebuildAsync(connections, schema, run, ct);
+        }
+        finally
+        {
+            foreach (var other in connections.Skip(1).OfType<NpgsqlConnection>()) await other.DisposeAsync();
+        }
+    }
+
+    /// <summary>Builds the dropped keys, indexes and foreign keys again, phase by phase, biggest tables first; then analyzes.</summary>
+    private static async Task RebuildAsync(NpgsqlConnection[] connections, BulkSchema schema, WorldWriter.Run run, CancellationToken ct)
+    {
+        var connection = connections[0];
         var sizes = (await connection.QueryAsync<(string Table, long Bytes)>(
                 "select relname::text, pg_relation_size(oid) from pg_class where relname = any(@tables) and relkind = 'r'",
                 new { tables = WorldWriter.Tables.ToArray() }))
@@ -46,12 +71,36 @@ internal static class BulkLoad
         foreach (var (name, parallel, statements) in schema.RecreatePhases().Append(("analyze", true, analyze)))
         {
             var ordered = statements.OrderByDescending(s => SizeOf(s.Table)).ToList();
-            await StepAsync(run, $"{name} ({ordered.Count}{(parallel ? ", 2 connections" : "")})", async () =>
+            await StepAsync(run, $"{name} ({ordered.Count}{(parallel ? $", {connections.Length} connections" : "")})", async () =>
             {
                 if (parallel) await InParallelAsync(connections, ordered, run, ct);
                 else foreach (var s in ordered) await StepAsync(run, s.Label, () => BulkSchema.ExecuteAsync(connection, s.Sql, ct), detail: true);
             });
         }
+    }
+
+    /// <summary>
+    /// One table through <see cref="LogStreams"/> COPY streams, each on its own connection and transaction, writing its
+    /// share of the citizens; then VACUUM FREEZE (COPY FREEZE needs the one transaction that truncated the table).
+    /// </summary>
+    private static async Task InStreamsAsync(NpgsqlConnection[] connections, GeneratedWorld world, Func<int, int, WorldTable> table,
+        WorldWriter.Run run, CancellationToken ct)
+    {
+        var name = table(0, 1).Name;
+        var clock = Stopwatch.StartNew();
+        var counts = new long[connections.Length];
+        await Task.WhenAll(connections.Select(async (connection, part) =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await WorldWriter.CopyAsync(connection, world, table(part, connections.Length), freeze: false, run, ct, count =>
+            {
+                Interlocked.Exchange(ref counts[part], count);
+                run.Report(name, counts.Sum(), clock);
+            });
+            await transaction.CommitAsync(ct);
+        }));
+        run.Report(name, counts.Sum(), clock, done: true);
+        await StepAsync(run, $"vacuum (freeze) {name}", () => BulkSchema.ExecuteAsync(connections[0], $"vacuum (freeze) {name}", ct));
     }
 
     /// <summary>Bulk mode truncates the world's tables, so it refuses to start unless they are all empty.</summary>

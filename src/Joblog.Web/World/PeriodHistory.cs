@@ -12,7 +12,7 @@ internal static class PeriodHistory
     private const double AdjacentChance = 0.25;
 
     /// <summary>Mean gap (days) between periods: work or education in between.</summary>
-    private const double MeanGapDays = 400;
+    private const double MeanGapDays = 250;
 
     /// <summary>Mean days since the last period ended, for those who left for work.</summary>
     private const double MeanDaysSinceWork = 120;

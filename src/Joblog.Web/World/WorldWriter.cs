@@ -42,15 +42,15 @@ public static class WorldWriter
         WriteMode mode, IProgress<WorldProgress>? progress = null, CancellationToken ct = default)
     {
         var run = new Run(Stopwatch.StartNew(), progress, []);
-        var tables = WorldRows.People.Append(LogRows.Logs(0, 1)).ToList();
-        if (world.Spec.Versions) tables.Add(LogRows.Versions(0, 1));
         if (mode == WriteMode.Bulk)
         {
             if (transaction is not null) throw new ArgumentException("A bulk load commits as it goes: pass no transaction.", nameof(transaction));
-            await BulkLoad.RunAsync(connection, world, tables, run, ct);
+            await BulkLoad.RunAsync(connection, world, run, ct);
         }
         else
         {
+            var tables = WorldRows.People.Append(LogRows.Logs(0, 1)).ToList();
+            if (world.Spec.Versions) tables.Add(LogRows.Versions(0, 1));
             var own = transaction is null ? await connection.BeginTransactionAsync(ct) : null;
             foreach (var table in tables) await CopyAsync(connection, world, table, freeze: false, run, ct);
             if (own is not null)
@@ -71,8 +71,12 @@ public static class WorldWriter
         }
     }
 
-    /// <summary>One table through one COPY (on a thread of its own: the synchronous writer is the fastest).</summary>
-    internal static async Task<long> CopyAsync(NpgsqlConnection connection, GeneratedWorld world, WorldTable table, bool freeze, Run run, CancellationToken ct)
+    /// <summary>
+    /// One table through one COPY, on a thread of its own (the synchronous writer is the fastest). Reports its own
+    /// progress and finished step, unless <paramref name="report"/> takes the running count (one of several streams).
+    /// </summary>
+    internal static async Task<long> CopyAsync(NpgsqlConnection connection, GeneratedWorld world, WorldTable table, bool freeze, Run run,
+        CancellationToken ct, Action<long>? report = null)
     {
         var clock = Stopwatch.StartNew();
         var rows = await Task.Run(() =>
@@ -81,12 +85,12 @@ public static class WorldWriter
             var n = table.Write(world, importer, count =>
             {
                 ct.ThrowIfCancellationRequested();
-                run.Report(table.Name, count, clock);
+                if (report is null) run.Report(table.Name, count, clock); else report(count);
             });
             importer.Complete();
             return n;
         }, ct);
-        run.Report(table.Name, rows, clock, done: true);
+        if (report is null) run.Report(table.Name, rows, clock, done: true);
         return rows;
     }
 }
