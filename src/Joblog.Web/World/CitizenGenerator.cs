@@ -17,6 +17,7 @@ internal sealed class CitizenGenerator(WorldSpec spec, WorldReference reference,
 
     private readonly Dictionary<(int Day, bool Woman), int> cprsPerBirthDay = [];
     private readonly Weighted trackChoice = new(Groups.All.Select(g => g.ShareToday).Append(Groups.LeftForWorkShare).ToList());
+    private readonly Weighted[] ageChoice = Groups.All.Select(g => new Weighted(g.AgesToday.Select(a => a.Weight).ToList())).ToArray();
 
     public WorldCitizen[] Generate()
     {
@@ -32,7 +33,7 @@ internal sealed class CitizenGenerator(WorldSpec spec, WorldReference reference,
         var track = trackChoice.Next(ref rng);
         Group? open = track < Groups.All.Length ? (Group)track : null;
         var ages = Groups.Of(open ?? Group.Dagpenge).AgesToday;
-        var band = ages[new Weighted(ages.Select(a => a.Weight).ToList()).Next(ref rng)];
+        var band = ages[ageChoice[(int)(open ?? Group.Dagpenge)].Next(ref rng)];
         var woman = rng.Chance(0.5);
         var birth = spec.Today.AddYears(-rng.Between(band.From, band.To)).AddDays(-1 - rng.Next(364));
         var (cpr, birthDate) = Cpr(birth, woman);

@@ -16,6 +16,7 @@ internal sealed class LogGenerator
     private readonly long[] midnightTicks; // UTC ticks of each day's Danish midnight, from the first day of the window
     private readonly (int From, int To)[] months;
     private readonly string[] municipalEmployers;
+    private readonly Dictionary<string, (string[] Titles, string[] Employers, bool Municipal)> occupations;
     private readonly Weighted hours = new([1, 2, 4, 5, 5, 4, 4, 4, 3, 3, 3, 3, 4, 4, 3]); // 07–21 h, Danish time
 
     public LogGenerator(GeneratedWorld world)
@@ -26,6 +27,9 @@ internal sealed class LogGenerator
             .Select(d => Access.DanishClock.Instant(first.AddDays(d)).UtcTicks).ToArray();
         months = Months(first, world.Days);
         municipalEmployers = world.Reference.Municipalities.Select(m => $"{m.Name} Kommune").ToArray();
+        // Teaching, child care, elderly care and nursing: half of the jobs are the municipality's.
+        occupations = world.Occupations.Titles.ToDictionary(o => o.Key, o => (o.Value, Names.EmployersFor(o.Key),
+            o.Key is "2341" or "2342" or "5311" or "5321" or "5322" or "3221" or "2221"), StringComparer.Ordinal);
     }
 
     public IEnumerable<GeneratedLog> Generate(int part = 0, int parts = 1)
@@ -97,16 +101,14 @@ internal sealed class LogGenerator
     private void JobSearch(GeneratedLog log, WorldCitizen citizen, int day, int age, ref Rng rng)
     {
         var code = Occupation(citizen, ref rng);
-        var titles = world.Occupations.Titles[code];
+        var (titles, employers, municipal) = occupations[code];
         var workplace = world.Geo.WorkplacePostalCode(citizen.Municipality, ref rng);
         var postal = world.Reference.PostalCodes[workplace];
         var status = LogStatuses.ByAge(age, ref rng);
         log.Status = status;
         log.JobTitle = titles[rng.Next(titles.Length)];
         log.OccupationCode = code;
-        log.EmployerName = code is "2341" or "2342" or "5311" or "5321" or "5322" or "3221" or "2221" && rng.Chance(0.5)
-            ? municipalEmployers[postal.Municipality]
-            : Names.Employer(code[0] - '0', ref rng);
+        log.EmployerName = municipal && rng.Chance(0.5) ? municipalEmployers[postal.Municipality] : rng.Pick(employers);
         log.EmployerAddress = rng.Chance(0.3) ? rng.Pick(Names.Addresses) : null;
         log.EmployerPostalCode = postal.Number;
         log.EmployerCity = postal.Name;

@@ -44,20 +44,44 @@ public static class Names
 
     private static readonly string[] Suffixes = ["A/S", "ApS", "ApS", "I/S", ""];
 
-    /// <summary>Sector words of employers by the occupation's major group (DISCO-08 first digit).</summary>
-    private static readonly string[][] Sectors =
-    [
-        ["Forsvar", "Beredskab"],
-        ["Consult", "Management", "Holding", "Gruppen"],
-        ["Rådgivning", "Consult", "Tech", "Analyse", "Skole", "Klinik", "Software", "Ingeniørerne"],
-        ["Teknik", "Byggerådgivning", "Sundhed", "Økonomi", "Administration", "Data"],
-        ["Administration", "Forsikring", "Revision", "Kundeservice", "Regnskab", "Kontorservice", "Logistik"],
-        ["Supermarked", "Butik", "Hotel", "Restaurant", "Plejecenter", "Hjemmepleje", "Café", "Vagtservice", "Frisør", "Kro"],
-        ["Landbrug", "Gartneri", "Skovbrug", "Fiskeri"],
-        ["Byg", "El-service", "VVS", "Auto", "Tømrer", "Murer", "Smedje", "Maler", "Kloak"],
-        ["Transport", "Vognmand", "Logistik", "Produktion", "Fødevarer", "Maskinfabrik", "Plast"],
-        ["Rengøring", "Lager", "Facility Service", "Gartneri", "Køkken", "Distribution", "Pakkeri"],
-    ];
+    /// <summary>Trade words of employers, by the occupation's DISCO-08 sub-major group (two digits), else its major group (one).</summary>
+    private static readonly Dictionary<string, string[]> Trades = new(StringComparer.Ordinal)
+    {
+        ["0"] = ["Forsvar", "Beredskab"],
+        ["1"] = ["Consult", "Management", "Holding", "Gruppen"],
+        ["21"] = ["Ingeniørerne", "Rådgivning", "Energi", "Laboratorier"],
+        ["22"] = ["Klinik", "Sundhedshus", "Lægehus", "Tandklinik"],
+        ["23"] = ["Skole", "Friskole", "Efterskole", "Sprogskole"],
+        ["24"] = ["Consult", "Rådgivning", "Revision", "Finans"],
+        ["25"] = ["Software", "Tech", "Data", "Digital"],
+        ["26"] = ["Advokatfirma", "Kommunikation", "Rådgivning", "Medier"],
+        ["2"] = ["Rådgivning", "Consult", "Analyse"],
+        ["31"] = ["Teknik", "Byggerådgivning", "Installation"],
+        ["32"] = ["Sundhed", "Plejecenter", "Apotek"],
+        ["33"] = ["Administration", "Økonomi", "Ejendomme", "Forsikring"],
+        ["34"] = ["Rådgivning", "Fitness", "Kultur"],
+        ["35"] = ["IT-service", "Data", "Netværk"],
+        ["3"] = ["Teknik", "Administration"],
+        ["4"] = ["Administration", "Forsikring", "Revision", "Kundeservice", "Regnskab", "Kontorservice", "Logistik"],
+        ["51"] = ["Hotel", "Restaurant", "Café", "Kro", "Frisør", "Kantine"],
+        ["52"] = ["Supermarked", "Butik", "Byggemarked", "Tøjbutik", "Kiosk", "Møbler"],
+        ["53"] = ["Plejecenter", "Hjemmepleje", "Børnehus", "Vuggestue", "Bosted"],
+        ["54"] = ["Vagtservice", "Security", "Sikring"],
+        ["5"] = ["Service", "Butik"],
+        ["6"] = ["Landbrug", "Gartneri", "Skovbrug", "Fiskeri"],
+        ["71"] = ["Byg", "Tømrer", "Murer", "VVS", "Maler", "Entreprise"],
+        ["72"] = ["Smedje", "Maskinfabrik", "Auto", "Metal"],
+        ["74"] = ["El-service", "Elinstallation", "Elektro"],
+        ["75"] = ["Bageri", "Slagteri", "Møbelsnedkeri", "Mejeri"],
+        ["7"] = ["Håndværk", "Værksted"],
+        ["8"] = ["Produktion", "Maskinfabrik", "Plast", "Fødevarer", "Transport", "Vognmand", "Logistik"],
+        ["83"] = ["Transport", "Vognmand", "Taxa", "Logistik", "Bus"],
+        ["91"] = ["Rengøring", "Facility Service", "Vinduespolering"],
+        ["92"] = ["Gartneri", "Landbrug", "Planteskole"],
+        ["93"] = ["Lager", "Logistik", "Distribution", "Pakkeri", "Byg"],
+        ["94"] = ["Køkken", "Kantine", "Catering"],
+        ["9"] = ["Service", "Lager", "Gartneri"],
+    };
 
     public static readonly string[] Notes =
     [
@@ -82,8 +106,8 @@ public static class Names
     public static readonly string[] Addresses;
     public static readonly string[] JobAdUrls;
 
-    /// <summary>Per major group (0–9), a pool of made-up private employers.</summary>
-    private static readonly string[][] Employers;
+    /// <summary>Per key of <see cref="Trades"/>, a pool of made-up private employers.</summary>
+    private static readonly Dictionary<string, string[]> Employers;
 
     static Names()
     {
@@ -100,11 +124,11 @@ public static class Names
         Phones = Enumerable.Range(0, 2000).Select(_ => $"+45 {rng.Between(20, 99)} {rng.Between(10, 99)} {rng.Between(10, 99)} {rng.Between(10, 99)}").ToArray();
         Addresses = Enumerable.Range(0, 3000).Select(_ => $"{rng.Pick(Streets)} {rng.Between(1, 140)}").ToArray();
         JobAdUrls = Enumerable.Range(0, 50_000).Select(_ => $"https://job.example.dk/annonce/{rng.Between(1_000_000, 9_999_999)}").ToArray();
-        Employers = Sectors.Select(sector => Enumerable.Range(0, 300).Select(_ =>
+        Employers = Trades.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => Enumerable.Range(0, 300).Select(_ =>
         {
             var owner = rng.Chance(0.4) ? $"{rng.Pick(Surnames)} & {rng.Pick(Surnames)}" : rng.Pick(Places);
-            return $"{owner} {rng.Pick(sector)} {rng.Pick(Suffixes)}".TrimEnd();
-        }).ToArray()).ToArray();
+            return $"{owner} {rng.Pick(t.Value)} {rng.Pick(Suffixes)}".TrimEnd();
+        }).ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>A fictitious full name: first name of the sex, sometimes a middle name, a surname.</summary>
@@ -115,8 +139,9 @@ public static class Names
         return rng.Chance(0.2) ? $"{first} {rng.Pick(Surnames)} {last}" : $"{first} {last}";
     }
 
-    /// <summary>A made-up employer for an occupation of the given major group (0–9).</summary>
-    public static string Employer(int majorGroup, ref Rng rng) => rng.Pick(Employers[majorGroup]);
+    /// <summary>The pool of made-up employers for an occupation (by its sub-major group, else its major group).</summary>
+    public static string[] EmployersFor(string occupationCode) =>
+        Employers.TryGetValue(occupationCode[..2], out var pool) ? pool : Employers[occupationCode[..1]];
 
     private static string Ascii(string name) => name.Replace("æ", "ae", StringComparison.Ordinal)
         .Replace("ø", "oe", StringComparison.Ordinal).Replace("å", "aa", StringComparison.Ordinal)

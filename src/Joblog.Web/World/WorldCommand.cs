@@ -59,6 +59,11 @@ public static class WorldCommand
             await Console.Error.WriteLineAsync("Cancelled; the database is incomplete (run again with --replace).");
             return 130;
         }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync($"generate-world failed: {ex.Message}");
+            return 1;
+        }
         finally
         {
             if (local is not null) await local.StopAsync(logger);
