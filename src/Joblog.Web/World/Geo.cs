@@ -14,7 +14,6 @@ public sealed class Geo
     /// <summary>Weight of a postal district named after its municipality's town ("Aarhus C", "København Ø"), against 1 for the others.</summary>
     public const double MainTownWeight = 3;
 
-    private readonly WorldReference reference;
     private readonly Weighted[] districtChoice;
     private readonly int[][][] districtCodes;
     private readonly Weighted?[] nearbyChoice;
@@ -23,7 +22,6 @@ public sealed class Geo
 
     public Geo(WorldReference reference)
     {
-        this.reference = reference;
         var municipalities = reference.Municipalities;
         districtChoice = new Weighted[municipalities.Length];
         districtCodes = new int[municipalities.Length][][];
@@ -62,12 +60,6 @@ public sealed class Geo
             : x < SameMunicipality + Nearby && nearbyChoice[homeMunicipality] is { } near ? nearbyMunicipalities[homeMunicipality][near.Next(ref rng)]
             : anywhere.Next(ref rng);
         return PostalCodeIn(municipality, ref rng);
-    }
-
-    public double KmBetween(int postalCode1, int postalCode2)
-    {
-        var (a, b) = (reference.PostalCodes[postalCode1], reference.PostalCodes[postalCode2]);
-        return Km(a.Lat, a.Lon, b.Lat, b.Lon);
     }
 
     /// <summary>Great-circle distance in km (haversine).</summary>

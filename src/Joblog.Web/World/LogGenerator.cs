@@ -79,7 +79,7 @@ internal sealed class LogGenerator
         if (log.Version == 1)
         {
             log.UpdatedAt = log.CreatedAt;
-            if (log.Status == LogStatus.Hired && log.InterviewAt is not null) log.InterviewAt = Interview(Math.Max(0, day - 1 - rng.Next(20)), ref rng);
+            if (log.Status == LogStatus.Hired) log.InterviewAt = null; // logged only once hired: no interview time kept
         }
         else
         {

@@ -119,8 +119,6 @@ public sealed class Weighted
         if (sum <= 0) throw new ArgumentException("The weights sum to zero.", nameof(weights));
     }
 
-    public int Count => cumulative.Length;
-
     public int Next(ref Rng rng)
     {
         var x = rng.NextDouble() * cumulative[^1];

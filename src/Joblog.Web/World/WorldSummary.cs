@@ -19,7 +19,7 @@ public static class WorldSummary
             var name = step.Detail ? "  " + step.Step : step.Step;
             output.WriteLine(string.Create(inv, $"{name,-45} {(step.Rows > 0 ? step.Rows.ToString("N0", inv) : ""),13} {step.Elapsed.TotalSeconds,8:0.0} {rate,11}"));
         }
-        var rows = result.Steps.Sum(s => s.Rows);
+        var rows = result.Rows;
         output.WriteLine(string.Create(inv, $"{"writing (COPY, indexes, keys, analyze)",-45} {rows,13:N0} {result.Elapsed.TotalSeconds,8:0.0} {rows / Math.Max(0.001, result.Elapsed.TotalSeconds),11:N0}"));
         output.WriteLine(string.Create(inv, $"{"total (with database, migrations, reference data, generation)",-45} {total.TotalSeconds,22:0.0} s"));
         output.WriteLine(string.Create(inv, $"database size: {databaseBytes / 1024.0 / 1024 / 1024:0.00} GiB"));
