@@ -119,6 +119,8 @@ public sealed class WorldLogTests(SmallWorld world)
              or l.applied_on > @yesterday
              or l.deadline <= (l.created_at at time zone 'Europe/Copenhagen')::date
              or l.applied_on < (l.created_at at time zone 'Europe/Copenhagen')::date
+             or (l.interview_at at time zone 'Europe/Copenhagen')::date < l.applied_on
+             or (l.interview_at is not null and l.status not in ('interview', 'hired'))
              or l.activity_date <> (l.created_at at time zone 'Europe/Copenhagen')::date
              or l.version not in (1, 2) or (l.version = 1) <> (l.updated_at = l.created_at)
              or (l.status = 'notApplied') <> (l.applied_on is null and l.kind = 'jobSearch')
