@@ -4,7 +4,10 @@ using Joblog.Web.Database;
 using Joblog.Web.Features;
 using Joblog.Web.Localization;
 using Joblog.Web.ReferenceData;
+using Joblog.Web.World;
 
+// Commands of the app (see README): they work on the database and exit; no web host is built.
+if (args is ["generate-world", ..]) return await WorldCommand.RunAsync(args[1..]);
 if (args is [ReferenceDataCommand.Name, .. var files])
     return await ReferenceDataCommand.RunAsync(files, CommandDatabase.Configuration([]), Console.Out);
 

@@ -14,6 +14,12 @@ public sealed class CommandDatabase : IAsyncDisposable
 
     private CommandDatabase(NpgsqlConnectionStringBuilder server, LocalPostgres? local) => (this.server, this.local) = (server, local);
 
+    /// <summary>True when the server is the app's private cluster.</summary>
+    public bool IsLocal => local is not null;
+
+    /// <summary>For creating and dropping databases: the private cluster's <c>postgres</c> database, or the given connection.</summary>
+    public string AdminConnectionString => local?.AdminConnectionString ?? server.ConnectionString;
+
     /// <summary>The app's own database on that server.</summary>
     public string AppConnectionString => server.ConnectionString;
 
@@ -26,8 +32,9 @@ public sealed class CommandDatabase : IAsyncDisposable
         if (config.GetConnectionString(DatabaseSetup.ConnectionStringName) is { Length: > 0 } given)
             return new CommandDatabase(new NpgsqlConnectionStringBuilder(given), null);
         var local = await LocalPostgres.StartAsync(LocalDataFolder.DefaultPath(), logger, ct);
-        await local.EnsureDatabaseAsync(DatabaseSetup.LocalDatabaseName, ct);
-        return new CommandDatabase(new NpgsqlConnectionStringBuilder(local.ConnectionString(DatabaseSetup.LocalDatabaseName)), local);
+        var database = config["Joblog:LocalDatabase"] is { Length: > 0 } name ? name : DatabaseSetup.LocalDatabaseName;
+        await local.EnsureDatabaseAsync(database, ct);
+        return new CommandDatabase(new NpgsqlConnectionStringBuilder(local.ConnectionString(database)), local);
     }
 
     /// <summary>Configuration of a command: environment variables (<c>ConnectionStrings__Joblog</c>) and <c>--key value</c> options.</summary>

@@ -12,7 +12,8 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Uses <c>ConnectionStrings:Joblog</c> if set; otherwise starts the private cluster (see <see cref="LocalPostgres"/>)
-    /// and puts its connection string into configuration.
+    /// and puts its connection string into configuration: database <c>Joblog:LocalDatabase</c>, default <c>joblog</c>
+    /// (e.g. <c>joblog_world</c>, made by <c>generate-world</c>).
     /// </summary>
     public static async Task AddJoblogDatabaseAsync(this WebApplicationBuilder builder)
     {
@@ -26,9 +27,10 @@ public static class DatabaseSetup
             // Fallbacks for when the host never starts or stops (e.g. the port is taken, a migration fails).
             AppDomain.CurrentDomain.ProcessExit += (_, _) => local.StopAsync().GetAwaiter().GetResult();
             AppDomain.CurrentDomain.UnhandledException += (_, _) => local.StopAsync().GetAwaiter().GetResult();
-            await local.EnsureDatabaseAsync(LocalDatabaseName);
+            var database = builder.Configuration["Joblog:LocalDatabase"] is { Length: > 0 } name ? name : LocalDatabaseName;
+            await local.EnsureDatabaseAsync(database);
             builder.Configuration.AddInMemoryCollection(
-                [new($"ConnectionStrings:{ConnectionStringName}", local.ConnectionString(LocalDatabaseName))]);
+                [new($"ConnectionStrings:{ConnectionStringName}", local.ConnectionString(database))]);
             builder.Services.AddSingleton(local);
             builder.Services.AddHostedService<LocalPostgresStopper>();
         }
