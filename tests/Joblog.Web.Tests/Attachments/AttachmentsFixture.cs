@@ -33,7 +33,7 @@ public sealed class AttachmentsFixture(PostgresServer server) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var connectionString = await server.CreateDatabaseAsync();
+        var connectionString = await server.CreateDemoDatabaseAsync();
         Db = new PostgresConnection(connectionString);
         app = new JoblogApp(connectionString);
     }

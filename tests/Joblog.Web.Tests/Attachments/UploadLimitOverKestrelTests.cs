@@ -13,7 +13,7 @@ public sealed class UploadLimitOverKestrelTests(PostgresServer server) : IAsyncL
 
     public async ValueTask InitializeAsync()
     {
-        connectionString = await server.CreateDatabaseAsync();
+        connectionString = await server.CreateDemoDatabaseAsync();
         app = JoblogApp.StartOnKestrel(connectionString);
     }
 

@@ -56,7 +56,7 @@ public sealed class BrowserFixture(PostgresServer server) : IAsyncLifetime
         // Start the app while Chromium launches.
         var appTask = Task.Run(async () =>
         {
-            var connectionString = await server.CreateDatabaseAsync();
+            var connectionString = await server.CreateDemoDatabaseAsync();
             return PlainHttp ? JoblogApp.StartOnKestrel(connectionString) : StartOnHttps(connectionString);
         });
         try

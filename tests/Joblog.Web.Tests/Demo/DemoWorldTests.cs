@@ -148,6 +148,31 @@ public sealed class DemoWorldTests(AppFixture fixture) : IClassFixture<AppFixtur
         (await Db.ScalarAsync<string>(counts)).ShouldBe(before);
     }
 
+    [Fact]
+    public async Task a_few_hundred_background_citizens_live_in_the_three_demo_municipalities_with_logs_and_history()
+    {
+        await StartedAsync();
+        var perMunicipality = await Db.QueryAsync<(string Code, int Citizens)>(
+            "select municipality_code, count(*)::int from citizens where substr(cpr, 9, 1) = '1' group by 1 order by 1");
+        perMunicipality.ShouldBe([("0101", 150), ("0746", 50), ("0751", 200)]);
+        (await Db.ScalarAsync<int>(
+            """
+            select count(*)::int from citizens c left join postal_codes p on p.number = c.postal_code
+            where substr(c.cpr, 9, 1) = '1' and (p.municipality_code is distinct from c.municipality_code)
+            """)).ShouldBe(0, "every background citizen lives at a postal code of their municipality");
+        (await Db.ScalarAsync<int>(
+            "select count(*)::int from logs l join citizens c on c.id = l.citizen_id where substr(c.cpr, 9, 1) = '1'"))
+            .ShouldBeInRange(27_000, 33_000);
+        (await Db.ScalarAsync<int>(
+            """
+            select count(*)::int from logs l join citizens c on c.id = l.citizen_id
+            where substr(c.cpr, 9, 1) = '1' and not exists (select 1 from log_versions v where v.log_id = l.id)
+            """)).ShouldBe(0, "every background log has its history");
+        (await Db.ScalarAsync<int>(
+            "select count(distinct p.target_group)::int from target_group_periods p join citizens c on c.id = p.citizen_id where substr(c.cpr, 9, 1) = '1'"))
+            .ShouldBeGreaterThanOrEqualTo(6);
+    }
+
     [Theory]
     [InlineData("berit", "mette", HttpStatusCode.OK)]
     [InlineData("berit", "emma", HttpStatusCode.OK)]

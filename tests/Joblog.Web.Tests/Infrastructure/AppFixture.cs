@@ -16,7 +16,7 @@ public sealed class AppFixture(PostgresServer server) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        ConnectionString = await server.CreateDatabaseAsync();
+        ConnectionString = await server.CreateDemoDatabaseAsync();
         app = new JoblogApp(ConnectionString);
     }
 

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Joblog.Web.Access;
 using Joblog.Web.Database;
+using Joblog.Web.Features.Demo;
+using Joblog.Web.ReferenceData;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Xunit;
@@ -22,7 +25,13 @@ public sealed class PostgresServer : IAsyncLifetime
     private LocalPostgres? local;
     private FileStream? folderLock;
 
-    public PostgresServer() => template = new(CreateTemplateAsync);
+    private readonly Lazy<Task<string>> demoTemplate;
+
+    public PostgresServer()
+    {
+        template = new(CreateTemplateAsync);
+        demoTemplate = new(CreateDemoTemplateAsync);
+    }
 
     public string AdminConnectionString { get; private set; } = "";
 
@@ -40,9 +49,18 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>A new database with all migrations applied (cloned from the template); returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    public Task<string> CreateDatabaseAsync() => CloneAsync(template.Value);
+
+    /// <summary>
+    /// A new database as the app leaves it after its first start in demo mode: migrations, the shipped reference data and
+    /// the demo world with its few hundred background citizens (cloned from a template built once per run, so each test
+    /// class does not generate them again; the app's start-up then only re-anchors the personas). Returns its connection string.
+    /// </summary>
+    public Task<string> CreateDemoDatabaseAsync() => CloneAsync(demoTemplate.Value);
+
+    private async Task<string> CloneAsync(Task<string> templateTask)
     {
-        var templateName = await template.Value;
+        var templateName = await templateTask;
         var name = NewName();
         for (var attempt = 1; ; attempt++)
         {
@@ -95,10 +113,32 @@ public sealed class PostgresServer : IAsyncLifetime
     /// Builds <c>joblog_template_&lt;hash of the migrations&gt;</c> once, under an advisory lock (other test runs may
     /// share the server). It is built under a temporary name and renamed when complete, so it is never seen half-made.
     /// </summary>
-    private async Task<string> CreateTemplateAsync()
+    private Task<string> CreateTemplateAsync()
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(Migrator.Migrations.Select(m => m.Version + m.Sql))));
-        var name = $"joblog_template_{Convert.ToHexStringLower(hash)[..12]}";
+        return BuildTemplateAsync($"joblog_template_{Convert.ToHexStringLower(hash)[..12]}", dataSource => Migrator.MigrateAsync(dataSource));
+    }
+
+    /// <summary>Named by this build of the app and today's date: the demo world depends on both.</summary>
+    private Task<string> CreateDemoTemplateAsync()
+    {
+        var build = typeof(DemoLoader).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+        var name = $"joblog_demo_{build}_{TimeProvider.System.Today():yyyyMMdd}";
+        return BuildTemplateAsync(name, async dataSource =>
+        {
+            DapperTypes.Register();
+            await Migrator.MigrateAsync(dataSource);
+            await ReferenceDataImporter.ImportShippedAsync(dataSource, CancellationToken.None);
+            await new DemoLoader(dataSource, TimeProvider.System, NullLogger<DemoLoader>.Instance).LoadAsync(CancellationToken.None);
+        });
+    }
+
+    /// <summary>
+    /// Builds a template database once, under an advisory lock (other test runs may share the server). It is built under
+    /// a temporary name and renamed when complete, so it is never seen half-made.
+    /// </summary>
+    private async Task<string> BuildTemplateAsync(string name, Func<NpgsqlDataSource, Task> build)
+    {
         await using var admin = new NpgsqlConnection(
             new NpgsqlConnectionStringBuilder(AdminConnectionString) { Pooling = false }.ConnectionString);
         await admin.OpenAsync();
@@ -110,7 +150,7 @@ public sealed class PostgresServer : IAsyncLifetime
             await ExecuteAsync(admin, $"drop database if exists {name}_building with (force)");
             await ExecuteAsync(admin, $"create database {name}_building");
             await using (var dataSource = NpgsqlDataSource.Create(ConnectionString($"{name}_building", pooling: false)))
-                await Migrator.MigrateAsync(dataSource);
+                await build(dataSource);
             await ExecuteAsync(admin, $"alter database {name}_building rename to {name}");
             return name;
         }

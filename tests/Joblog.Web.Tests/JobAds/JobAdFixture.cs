@@ -24,7 +24,7 @@ public sealed class JobAdFixture(PostgresServer server) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Pages.InitializeAsync();
-        ConnectionString = await server.CreateDatabaseAsync();
+        ConnectionString = await server.CreateDemoDatabaseAsync();
         app = new JoblogApp(ConnectionString);
         AllowLoopback(app, TimeSpan.FromSeconds(2));
     }

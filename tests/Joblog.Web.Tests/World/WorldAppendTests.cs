@@ -17,7 +17,8 @@ public sealed class WorldAppendTests(PostgresServer server)
     private static readonly WorldSpec Background = new()
     {
         MunicipalityCounts = new Dictionary<string, int> { ["0751"] = 30, ["0101"] = 20, ["0746"] = 10 },
-        Logs = 3000, Seed = 11, CprNamespace = 1, Versions = true, Today = new(2026, 11, 21),
+        Logs = 3000, Seed = 11, Versions = true, Today = new(2026, 11, 21),
+        CprNamespace = 2, // the demo world's own background citizens are namespace 1
     };
 
     [Fact]
@@ -39,14 +40,14 @@ public sealed class WorldAppendTests(PostgresServer server)
         var after = await CountsAsync(connection);
         (after.Citizens - before.Citizens).ShouldBe(60);
         var added = (await connection.QueryAsync<(string Code, int Citizens)>(
-                "select municipality_code, count(*)::int from citizens where substr(cpr, 8, 2) in ('11', '21', '31', '41', '91') group by 1"))
+                "select municipality_code, count(*)::int from citizens where substr(cpr, 8, 2) in ('12', '22', '32', '42', '92') group by 1"))
             .ToDictionary(x => x.Code, x => x.Citizens);
         added.OrderBy(x => x.Key).ShouldBe([new("0101", 20), new("0746", 10), new("0751", 30)]);
         (after.Logs - before.Logs).ShouldBeInRange(2700, 3300); // ±10 %: 3,000 Poisson counts have a standard deviation of 55
         // One version row per version of every new log, the first always 'created' by the citizen.
         (await connection.ExecuteScalarAsync<long>("""
             select count(*) from logs l join citizens c on c.id = l.citizen_id
-            where substr(c.cpr, 9, 1) = '1' and (select count(*) from log_versions v where v.log_id = l.id) <> l.version
+            where substr(c.cpr, 9, 1) = '2' and (select count(*) from log_versions v where v.log_id = l.id) <> l.version
             """)).ShouldBe(0);
         (await connection.ExecuteScalarAsync<long>(
             "select count(*) from log_versions where version = 1 and (change <> 'created' or actor_kind <> 'citizen')")).ShouldBe(0);
@@ -85,10 +86,10 @@ public sealed class WorldAppendTests(PostgresServer server)
         (await connection.ExecuteScalarAsync<long>("select count(*) from pg_indexes where tablename = 'logs'")).ShouldBe(2); // nothing dropped
     }
 
-    /// <summary>A fresh database with the demo world, loaded by the app at start-up (migrations, reference data, personas).</summary>
+    /// <summary>A fresh database with the demo world (personas and background), started by the app once.</summary>
     private async Task<string> DemoDatabaseAsync()
     {
-        var connectionString = await server.CreateDatabaseAsync();
+        var connectionString = await server.CreateDemoDatabaseAsync();
         await using var app = new JoblogApp(connectionString);
         _ = app.Services.GetRequiredService<NpgsqlDataSource>(); // starts the app
         return connectionString;

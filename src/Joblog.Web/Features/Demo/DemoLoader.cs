@@ -77,8 +77,9 @@ public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, ILogger<
         inserted += await LogsAsync(conn, tx, "sofie", DemoLogs.For("sofie", 8, 35, 250), today);
         inserted += await LogsAsync(conn, tx, "lars", DemoLogs.For("lars", 6, 3, 50), today);
         inserted += await LogsAsync(conn, tx, "emma", DemoLogs.For("emma", 5, 4, 40), today);
+        var background = await DemoBackground.LoadAsync(conn, tx, today, ct);
         await tx.CommitAsync(ct);
-        log.LogInformation("Demo world loaded ({Inserted} new logs)", inserted);
+        log.LogInformation("Demo world loaded ({Inserted} new persona logs, {Background} new background citizens)", inserted, background);
     }
 
     private static async Task<int> LogsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string citizen, IReadOnlyList<DemoLog> logs, DateOnly today)

@@ -10,7 +10,8 @@
     if (!config.home && config.places.length === 0) return;
 
     container.hidden = false;
-    var map = L.map(container, { scrollWheelZoom: false });
+    // No fade: popups appear at once (and are never measured half-transparent).
+    var map = L.map(container, { scrollWheelZoom: false, fadeAnimation: false });
     var tiles = L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 18 }).addTo(map);
     var failed = document.getElementById("map-tiles-failed");
     tiles.once("tileerror", function () { if (failed) failed.hidden = false; });
