@@ -36,12 +36,11 @@ public sealed class CalendarFeedStore(NpgsqlDataSource db, TimeProvider clock)
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await RevokeAsync(conn, tx, access);
+        var now = clock.GetUtcNow();
         await conn.ExecuteAsync(
-            """
-            insert into calendar_feeds (id, citizen_id, token_sha256, created_at) values (@id, @CitizenId, @hash, @now);
-            insert into audit_events (at, citizen_id, actor_kind, actor_id, actor_name, channel, action, subject_id)
-            values (@now, @CitizenId, @kind, @actorId, @name, @channel, 'calendarFeed.created', @id);
-            """, Parameters(access, id, new { hash = Hash(token) }), tx);
+            "insert into calendar_feeds (id, citizen_id, token_sha256, created_at) values (@id, @CitizenId, @hash, @now)",
+            new { id, access.CitizenId, hash = Hash(token), now }, tx);
+        await AuditEvents.WriteAsync(conn, tx, access, now, "calendarFeed.created", id);
         await tx.CommitAsync(ct);
         return token;
     }
@@ -72,23 +71,8 @@ public sealed class CalendarFeedStore(NpgsqlDataSource db, TimeProvider clock)
             "update calendar_feeds set revoked_at = @now where citizen_id = @CitizenId and revoked_at is null returning id",
             new { access.CitizenId, now = clock.GetUtcNow() }, tx);
         if (id is null) return false;
-        await conn.ExecuteAsync(
-            """
-            insert into audit_events (at, citizen_id, actor_kind, actor_id, actor_name, channel, action, subject_id)
-            values (@now, @CitizenId, @kind, @actorId, @name, @channel, 'calendarFeed.revoked', @id)
-            """, Parameters(access, id.Value), tx);
+        await AuditEvents.WriteAsync(conn, tx, access, clock.GetUtcNow(), "calendarFeed.revoked", id.Value);
         return true;
-    }
-
-    private DynamicParameters Parameters(CitizenAccess access, Guid id, object? more = null)
-    {
-        var p = new DynamicParameters(new
-        {
-            id, access.CitizenId, now = clock.GetUtcNow(), kind = access.Actor.KindText, actorId = access.Actor.Id,
-            name = access.Actor.Name, channel = ApiNames.Of(access.Channel),
-        });
-        if (more is not null) p.AddDynamicParams(more);
-        return p;
     }
 
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));

@@ -103,17 +103,8 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock, Attachment
         if (version != expectedVersion) return new(WriteOutcome.Stale);
 
         var files = await AttachmentStore.KeysOfLogAsync(tx, logId); // the rows go with the log (on delete cascade)
-        await conn.ExecuteAsync(
-            """
-            delete from logs where id = @logId;
-            insert into audit_events (at, citizen_id, actor_kind, actor_id, actor_name, channel, action, subject_id)
-            values (@now, @citizenId, @kind, @actorId, @name, @channel, 'log.deleted', @logId);
-            """,
-            new
-            {
-                logId, access.CitizenId, now = clock.GetUtcNow(), kind = access.Actor.KindText, actorId = access.Actor.Id,
-                name = access.Actor.Name, channel = ApiNames.Of(access.Channel),
-            }, tx);
+        await conn.ExecuteAsync("delete from logs where id = @logId", new { logId }, tx);
+        await AuditEvents.WriteAsync(conn, tx, access, clock.GetUtcNow(), "log.deleted", logId);
         await tx.CommitAsync(ct);
         await attachments.DeleteFilesAsync(files);
         return new(WriteOutcome.Done);

@@ -87,17 +87,8 @@ public sealed class SavedJobStore(NpgsqlDataSource db, LogStore logs, TimeProvid
             "select version from saved_jobs where id = @id and citizen_id = @CitizenId for update", new { id, access.CitizenId }, tx);
         if (version is null) return SavedJobOutcome.NotFound;
         if (version != expectedVersion) return SavedJobOutcome.Stale;
-        await conn.ExecuteAsync(
-            """
-            delete from saved_jobs where id = @id;
-            insert into audit_events (at, citizen_id, actor_kind, actor_id, actor_name, channel, action, subject_id)
-            values (@now, @CitizenId, @kind, @actorId, @name, @channel, 'savedJob.deleted', @id);
-            """,
-            new
-            {
-                id, access.CitizenId, now = clock.GetUtcNow(), kind = access.Actor.KindText, actorId = access.Actor.Id,
-                name = access.Actor.Name, channel = ApiNames.Of(access.Channel),
-            }, tx);
+        await conn.ExecuteAsync("delete from saved_jobs where id = @id", new { id }, tx);
+        await AuditEvents.WriteAsync(conn, tx, access, clock.GetUtcNow(), "savedJob.deleted", id);
         await tx.CommitAsync(ct);
         return SavedJobOutcome.Done;
     }
