@@ -7,6 +7,7 @@ using Joblog.Web.Features.Calendar;
 using Joblog.Web.Features.Citizens;
 using Joblog.Web.Features.Demo;
 using Joblog.Web.Features.Evidence;
+using Joblog.Web.Features.History;
 using Joblog.Web.Features.JobAds;
 using Joblog.Web.Features.JobGoals;
 using Joblog.Web.Features.Logs;
@@ -34,6 +35,7 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/JobAds");
             o.Conventions.AuthorizeFolder("/SavedJobs");
             o.Conventions.AuthorizeFolder("/Attachments");
+            o.Conventions.AuthorizeFolder("/History");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
@@ -53,6 +55,7 @@ public static class FeatureSetup
         services.AddSingleton<LogStore>();
         services.AddSingleton<LogQuery>();
         services.AddSingleton<LogHistory>();
+        services.AddSingleton<AccessHistory>();
         services.AddSingleton<DemoLoader>();
         services.AddSingleton<JobGoalStore>();
         services.AddSingleton<OccupationSearch>();
@@ -101,6 +104,7 @@ public static class FeatureSetup
         var api = app.MapGroup("/api/v1").RequireAuthorization().RequireAntiforgeryForSessions();
         api.MapAccountApi();
         api.MapCitizensApi();
+        api.MapAccessLogApi();
         api.MapLogsApi();
         api.MapJobGoalsApi();
         app.MapCalendarFeed();
