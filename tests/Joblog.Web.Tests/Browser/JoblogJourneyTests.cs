@@ -99,7 +99,9 @@ internal static partial class JoblogJourney
         await Axe.AssertNoViolationsAsync(page, "the list filtered by status");
 
         // Close it.
-        await LogLink(page, title).ClickAsync();
+        // By keyboard, as many users do. A mouse click here twice in ~15 runs did not navigate (cause not found yet).
+        await LogLink(page, title).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(detailsUrl);
         await page.GetByRole(AriaRole.Button, new() { Name = "Afslut log" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Genåbn log" })).ToBeVisibleAsync();
