@@ -32,7 +32,7 @@ public sealed class CommandDatabase : IAsyncDisposable
         if (config.GetConnectionString(DatabaseSetup.ConnectionStringName) is { Length: > 0 } given)
             return new CommandDatabase(new NpgsqlConnectionStringBuilder(given), null);
         var local = await LocalPostgres.StartAsync(LocalDataFolder.DefaultPath(), logger, ct);
-        var database = config["Joblog:LocalDatabase"] is { Length: > 0 } name ? name : DatabaseSetup.LocalDatabaseName;
+        var database = DatabaseSetup.LocalDatabase(config);
         await local.EnsureDatabaseAsync(database, ct);
         return new CommandDatabase(new NpgsqlConnectionStringBuilder(local.ConnectionString(database)), local);
     }

@@ -10,6 +10,10 @@ public static class DatabaseSetup
     public const string ConnectionStringName = "Joblog";
     public const string LocalDatabaseName = "joblog";
 
+    /// <summary>The app's database in the private cluster: <c>Joblog:LocalDatabase</c>, default <c>joblog</c>.</summary>
+    public static string LocalDatabase(IConfiguration config) =>
+        config["Joblog:LocalDatabase"] is { Length: > 0 } name ? name : LocalDatabaseName;
+
     /// <summary>
     /// Uses <c>ConnectionStrings:Joblog</c> if set; otherwise starts the private cluster (see <see cref="LocalPostgres"/>)
     /// and puts its connection string into configuration: database <c>Joblog:LocalDatabase</c>, default <c>joblog</c>
@@ -27,7 +31,7 @@ public static class DatabaseSetup
             // Fallbacks for when the host never starts or stops (e.g. the port is taken, a migration fails).
             AppDomain.CurrentDomain.ProcessExit += (_, _) => local.StopAsync().GetAwaiter().GetResult();
             AppDomain.CurrentDomain.UnhandledException += (_, _) => local.StopAsync().GetAwaiter().GetResult();
-            var database = builder.Configuration["Joblog:LocalDatabase"] is { Length: > 0 } name ? name : LocalDatabaseName;
+            var database = DatabaseSetup.LocalDatabase(builder.Configuration);
             await local.EnsureDatabaseAsync(database);
             builder.Configuration.AddInMemoryCollection(
                 [new($"ConnectionStrings:{ConnectionStringName}", local.ConnectionString(database))]);

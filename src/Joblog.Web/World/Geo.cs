@@ -1,3 +1,4 @@
+using Joblog.Core.Places;
 namespace Joblog.Web.World;
 
 /// <summary>
@@ -38,7 +39,7 @@ public sealed class Geo
 
             var home = municipalities[m];
             nearbyMunicipalities[m] = Enumerable.Range(0, municipalities.Length)
-                .Where(o => o != m && Km(home.Lat, home.Lon, municipalities[o].Lat, municipalities[o].Lon) <= NearKm).ToArray();
+                .Where(o => o != m && GreatCircle.Km(home.Lat, home.Lon, municipalities[o].Lat, municipalities[o].Lon) <= NearKm).ToArray();
             nearbyChoice[m] = nearbyMunicipalities[m].Length == 0 ? null
                 : new Weighted(nearbyMunicipalities[m].Select(o => (double)Math.Max(1, municipalities[o].Population)).ToList());
         }
@@ -60,16 +61,5 @@ public sealed class Geo
             : x < SameMunicipality + Nearby && nearbyChoice[homeMunicipality] is { } near ? nearbyMunicipalities[homeMunicipality][near.Next(ref rng)]
             : anywhere.Next(ref rng);
         return PostalCodeIn(municipality, ref rng);
-    }
-
-    /// <summary>Great-circle distance in km (haversine).</summary>
-    public static double Km(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double earthRadiusKm = 6371.0;
-        var dLat = (lat2 - lat1) * Math.PI / 180;
-        var dLon = (lon2 - lon1) * Math.PI / 180;
-        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-            + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * earthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 }

@@ -41,14 +41,12 @@ public sealed record OccupationChoice(string Code, string Title, int Ads);
 /// <summary>Searches the job ads. Job ads are public; what is the citizen's (home, saved jobs) comes through a <see cref="CitizenAccess"/>.</summary>
 public sealed class JobAdSearch(NpgsqlDataSource db, TimeProvider clock)
 {
-    private const string EarthKm = "6371.0088";
-
     public async Task<JobAdResults> SearchAsync(JobAdFilter filter, CitizenAccess? savedFor, int offset, int limit, CancellationToken ct)
     {
         var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = (await conn.QueryAsync<JobAdHit>(
-            $"""
+            """
             select a.id, a.title, a.employer_name, a.occupation_code, o.title as occupation_title, a.address, a.postal_code, a.city,
                    a.lat, a.lon, a.deadline, a.working_time, a.description, a.url, a.published_on, d.km as distance_km,
                    exists (select 1 from saved_jobs s where s.citizen_id = @citizenId and s.job_ad_id = a.id) as saved,
@@ -56,9 +54,7 @@ public sealed class JobAdSearch(NpgsqlDataSource db, TimeProvider clock)
             from job_ads a
             left join occupations o on o.code = a.occupation_code
             left join postal_codes home on home.number = @origin
-            cross join lateral (select case when home.lat is null or a.lat is null then null else
-                2 * {EarthKm} * asin(least(1, sqrt(power(sin(radians(a.lat - home.lat) / 2), 2)
-                    + cos(radians(home.lat)) * cos(radians(a.lat)) * power(sin(radians(a.lon - home.lon) / 2), 2)))) end as km) d
+            cross join lateral (select distance_km(home.lat, home.lon, a.lat, a.lon) as km) d
             where (@q::text is null or a.search @@ websearch_to_tsquery('danish', @q)
                    or lower(a.title) like @like or lower(a.employer_name) like @like)
               and (@occupation::text is null or a.occupation_code = @occupation)
