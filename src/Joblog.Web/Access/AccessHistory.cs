@@ -74,6 +74,8 @@ public sealed class AccessHistory(NpgsqlDataSource db)
     {
         "citizen.lookup" => "History.What.CitizenLookup",
         "citizen.read" => "History.What.CitizenRead",
+        "frontpage.read" => "History.What.FrontPage",
+        "history.open" => "History.What.HistoryOpen",
         "joblog.list" => "History.What.JoblogList",
         "joblog.map" => "History.What.JoblogMap",
         "joblog.progress" => "History.What.JoblogProgress",

@@ -3,12 +3,15 @@ namespace Joblog.Web.Access;
 /// <summary>What the gate's policies decide on: the caller's organisation and the citizen's status today.</summary>
 public sealed record CitizenFacts(
     Guid CitizenId,
+    string CitizenName,
     string MunicipalityCode,
     string? AkasseId,
     IReadOnlyList<string> TargetGroupsToday,
+    bool InAkasseCourseToday,
     string? OrganisationId,
     string? OrganisationKind,
-    string? OrganisationMunicipality);
+    string? OrganisationMunicipality,
+    string? OrganisationName = null);
 
 public enum Decision { Deny, ReadOnly, ReadWrite }
 
@@ -33,13 +36,11 @@ public sealed class JobcenterPolicy : IAccessPolicy
 /// </summary>
 public sealed class AkassePolicy : IAccessPolicy
 {
-    private static readonly string[] Courses = ["dagpenge", "dimittend"];
-
     public Decision? Decide(Auth.Actor actor, CitizenFacts facts)
     {
         if (facts.OrganisationKind != "akasse") return null;
         var member = facts.AkasseId == facts.OrganisationId;
-        var inCourse = facts.TargetGroupsToday.Any(g => Courses.Contains(g));
+        var inCourse = facts.InAkasseCourseToday;
         if (!member || !inCourse) return Decision.Deny;
         return actor.Kind == Auth.ActorKind.System ? Decision.ReadWrite : Decision.ReadOnly;
     }

@@ -10,6 +10,17 @@ public sealed record CitizenAccess(Guid CitizenId, Actor Actor, bool CanWrite, C
 {
     public bool IsOwner => Actor.Kind == ActorKind.Citizen;
 
+    /// <summary>The citizen's name, for the caseworker's banner ("Du ser Jobnet for …"). Null for the citizen.</summary>
+    public string? CitizenName { get; init; }
+
+    /// <summary>The caller's organisation by name (null for the citizen).</summary>
+    public string? OrganisationName { get; init; }
+
+    /// <summary>The categories held back from this caller (never from the citizen).</summary>
+    public IReadOnlySet<Category> Withheld { get; init; } = new HashSet<Category>();
+
+    public bool Withholds(Category category) => Withheld.Contains(category);
+
     /// <summary>
     /// A look the gate permitted but left for the write to record in its own statement (see
     /// <see cref="CitizenGate.OpenForWriteAsync"/>): then the record and the write commit together.
@@ -38,7 +49,8 @@ public sealed record AccessRecord(Guid CitizenId, DateTimeOffset At, string Acto
 /// cannot be written the call fails (fail closed); a policy that throws is a denial.
 /// Null means "as if it did not exist" (404).
 /// </summary>
-public sealed class CitizenGate(NpgsqlDataSource db, TimeProvider clock, IEnumerable<IAccessPolicy> policies, ILogger<CitizenGate> log)
+public sealed class CitizenGate(NpgsqlDataSource db, TimeProvider clock, IEnumerable<IAccessPolicy> policies,
+    IEnumerable<IWithholdingRule> rules, ILogger<CitizenGate> log)
 {
     public Task<CitizenAccess?> OpenAsync(Actor actor, Guid citizenId, string what, CancellationToken ct) =>
         OpenAsync(actor, citizenId, what, recordNow: true, ct);
@@ -68,6 +80,9 @@ public sealed class CitizenGate(NpgsqlDataSource db, TimeProvider clock, IEnumer
         return new CitizenAccess(citizenId, actor, decision == Decision.ReadWrite, Channels.For(actor, facts.OrganisationKind))
         {
             PendingLook = recordNow ? null : look,
+            CitizenName = facts.CitizenName,
+            OrganisationName = facts.OrganisationName,
+            Withheld = Withheld(actor, facts),
         };
     }
 
@@ -91,21 +106,42 @@ public sealed class CitizenGate(NpgsqlDataSource db, TimeProvider clock, IEnumer
         return result;
     }
 
+    private HashSet<Category> Withheld(Actor actor, CitizenFacts facts)
+    {
+        var withheld = new HashSet<Category>();
+        foreach (var rule in rules)
+        {
+            try
+            {
+                if (rule.Withholds(actor, facts)) withheld.Add(rule.Category);
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Withholding rule {Rule} failed; withholding {Category}", rule.GetType().Name, rule.Category);
+                withheld.Add(rule.Category);
+            }
+        }
+        return withheld;
+    }
+
     private async Task<CitizenFacts?> LoadFactsAsync(NpgsqlConnection conn, Actor actor, Guid citizenId)
     {
         if (actor.OrganisationId is null) return null;
         // One round trip: the citizen, the caller's organisation and the target groups open today.
-        var row = await conn.QuerySingleOrDefaultAsync<(string Municipality, string? Akasse, string? OrgKind, string? OrgMunicipality, string[] Groups)?>(
+        // akasse_may_see (target_groups, reference data) names the groups that are an a-kasse course: dagpenge, dimittend.
+        var row = await conn.QuerySingleOrDefaultAsync<(string Name, string Municipality, string? Akasse, string? OrgKind, string? OrgMunicipality, string? OrgName, string[] Groups, bool AkasseCourse)?>(
             """
-            select c.municipality_code, c.akasse_id, o.kind, o.municipality_code,
-                   array(select p.target_group from target_group_periods p
-                         where p.citizen_id = c.id and p.starts_on <= @today and (p.ends_on is null or p.ends_on >= @today))
-            from citizens c left join organisations o on o.id = @org
+            select c.name, c.municipality_code, c.akasse_id, o.kind, o.municipality_code, o.name, t.groups, t.akasse_course
+            from citizens c
+            left join organisations o on o.id = @org
+            cross join lateral (
+                select coalesce(array_agg(p.target_group), '{}') as groups, coalesce(bool_or(g.akasse_may_see), false) as akasse_course
+                from target_group_periods p join target_groups g on g.code = p.target_group
+                where p.citizen_id = c.id and p.starts_on <= @today and (p.ends_on is null or p.ends_on >= @today)) t
             where c.id = @citizenId
             """,
             new { citizenId, org = actor.OrganisationId, today = clock.Today() });
         if (row is not { } r) return null;
-        var groups = r.Groups;
-        return new CitizenFacts(citizenId, r.Municipality, r.Akasse, groups.ToList(), actor.OrganisationId, r.OrgKind, r.OrgMunicipality);
+        return new CitizenFacts(citizenId, r.Name, r.Municipality, r.Akasse, r.Groups, r.AkasseCourse, actor.OrganisationId, r.OrgKind, r.OrgMunicipality, r.OrgName);
     }
 }

@@ -14,6 +14,16 @@ public sealed record Actor(ActorKind Kind, string Id, string Name, Guid? Citizen
     public const string KindClaim = "joblog:kind";
     public const string OrganisationClaim = "joblog:org";
     public const string CitizenClaim = "joblog:citizen";
+    public const string ViewingClaim = "joblog:viewing";
+
+    /// <summary>
+    /// For staff: the citizen chosen in "Se borgers Jobnet" (kept in the server-side session).
+    /// A choice, not a permit: the gate decides again on every request.
+    /// </summary>
+    public Guid? ViewingCitizenId { get; init; }
+
+    /// <summary>Whose data the citizen pages show: the citizen's own, or the one a caseworker chose.</summary>
+    public Guid? SubjectId => Kind == ActorKind.Citizen ? CitizenId : ViewingCitizenId;
 
     public static Actor? From(ClaimsPrincipal user)
     {
@@ -28,7 +38,8 @@ public sealed record Actor(ActorKind Kind, string Id, string Name, Guid? Citizen
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (kind is null || id is null) return null;
         var citizen = Guid.TryParse(user.FindFirstValue(CitizenClaim), out var c) ? c : (Guid?)null;
-        return new Actor(kind.Value, id, user.Identity.Name ?? id, citizen, user.FindFirstValue(OrganisationClaim));
+        var viewing = kind == ActorKind.Staff && Guid.TryParse(user.FindFirstValue(ViewingClaim), out var v) ? v : (Guid?)null;
+        return new Actor(kind.Value, id, user.Identity.Name ?? id, citizen, user.FindFirstValue(OrganisationClaim)) { ViewingCitizenId = viewing };
     }
 
     public string KindText => Kind.ToString().ToLowerInvariant();
@@ -43,6 +54,7 @@ public sealed record Actor(ActorKind Kind, string Id, string Name, Guid? Citizen
         };
         if (CitizenId is { } c) claims.Add(new Claim(CitizenClaim, c.ToString()));
         if (OrganisationId is { } o) claims.Add(new Claim(OrganisationClaim, o));
+        if (ViewingCitizenId is { } v) claims.Add(new Claim(ViewingClaim, v.ToString()));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 }

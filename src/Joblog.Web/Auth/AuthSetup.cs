@@ -31,9 +31,13 @@ public static class AuthSetup
                 o.ExpireTimeSpan = PostgresTicketStore.Sliding;
                 o.SlidingExpiration = true;
                 o.LoginPath = "/test-login";
-                o.AccessDeniedPath = "/ingen-adgang";
                 o.Events.OnRedirectToLogin = c => ApiAware(c, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = c => ApiAware(c, StatusCodes.Status403Forbidden);
+                // No redirect: the 403 page ("Du har ikke rettigheder til at foretage denne handling") is shown at the same address.
+                o.Events.OnRedirectToAccessDenied = c =>
+                {
+                    c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme)

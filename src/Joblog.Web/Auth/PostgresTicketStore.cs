@@ -28,7 +28,7 @@ public sealed class PostgresTicketStore(NpgsqlDataSource db, TimeProvider clock)
             values (@key, @ticket, @now, @expires, @absolute);
             delete from sessions where expires_at < @now - interval '1 day';
             """,
-            new { key, ticket = TicketSerializer.Default.Serialize(ticket), now, expires = Expiry(ticket, now), absolute = now + Absolute });
+            new { key, ticket = TicketSerializer.Default.Serialize(ticket), now, expires = Expiry(ticket, now), absolute = (SignedInAt(ticket.Properties) ?? now) + Absolute });
         return key;
     }
 
@@ -55,6 +55,15 @@ public sealed class PostgresTicketStore(NpgsqlDataSource db, TimeProvider clock)
         await using var conn = await db.OpenConnectionAsync();
         await conn.ExecuteAsync("delete from sessions where id = @key", new { key });
     }
+
+    private const string SignedInAtKey = "joblog:signed-in-at";
+
+    /// <summary>When the person signed in; a replaced session (a caseworker switching citizen) keeps it, so the absolute limit holds.</summary>
+    public static DateTimeOffset? SignedInAt(AuthenticationProperties? properties) =>
+        properties?.GetString(SignedInAtKey) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var at) ? at : null;
+
+    public static void SetSignedInAt(AuthenticationProperties properties, DateTimeOffset at) =>
+        properties.SetString(SignedInAtKey, at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 
     private static DateTimeOffset Expiry(AuthenticationTicket ticket, DateTimeOffset now) =>
         ticket.Properties.ExpiresUtc ?? now + Sliding;

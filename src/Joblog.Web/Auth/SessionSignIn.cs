@@ -34,8 +34,26 @@ public sealed class SessionSignIn(NpgsqlDataSource db)
     {
         var actor = await FindActorAsync(identity, http.RequestAborted);
         if (actor is null) return false;
-        await http.SignInAsync(AuthSetup.CookieScheme, actor.ToPrincipal(AuthSetup.CookieScheme),
-            new AuthenticationProperties { IsPersistent = false, IssuedUtc = DateTimeOffset.UtcNow });
+        await StartSessionAsync(http, actor, signedInAt: DateTimeOffset.UtcNow);
         return true;
+    }
+
+    /// <summary>
+    /// Keeps (or, with null, forgets) the citizen a caseworker chose in "Se borgers Jobnet". The session
+    /// is replaced by a new one under a new key; the 12-hour limit still counts from the sign-in.
+    /// </summary>
+    public async Task ViewCitizenAsync(HttpContext http, Actor staff, Guid? citizenId)
+    {
+        if (staff.Kind != ActorKind.Staff) throw new InvalidOperationException("Only staff view other citizens.");
+        var current = await http.AuthenticateAsync(AuthSetup.CookieScheme);
+        var signedInAt = PostgresTicketStore.SignedInAt(current.Properties) ?? DateTimeOffset.UtcNow;
+        await StartSessionAsync(http, staff with { ViewingCitizenId = citizenId }, signedInAt);
+    }
+
+    private static Task StartSessionAsync(HttpContext http, Actor actor, DateTimeOffset signedInAt)
+    {
+        var properties = new AuthenticationProperties { IsPersistent = false, IssuedUtc = DateTimeOffset.UtcNow };
+        PostgresTicketStore.SetSignedInAt(properties, signedInAt);
+        return http.SignInAsync(AuthSetup.CookieScheme, actor.ToPrincipal(AuthSetup.CookieScheme), properties);
     }
 }

@@ -36,6 +36,7 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/SavedJobs");
             o.Conventions.AuthorizeFolder("/Attachments");
             o.Conventions.AuthorizeFolder("/History");
+            o.Conventions.AuthorizeFolder("/Caseworker");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
@@ -48,14 +49,11 @@ public static class FeatureSetup
         }));
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
-        services.AddSingleton<IAccessPolicy, JobcenterPolicy>();
-        services.AddSingleton<IAccessPolicy, AkassePolicy>();
-        services.AddSingleton<IAccessPolicy, AgencyPolicy>();
-        services.AddSingleton<CitizenGate>();
+        services.AddCitizenGate();
+        services.AddSingleton<CitizenDirectory>();
         services.AddSingleton<LogStore>();
         services.AddSingleton<LogQuery>();
         services.AddSingleton<LogHistory>();
-        services.AddSingleton<AccessHistory>();
         services.AddSingleton<DemoLoader>();
         services.AddSingleton<JobGoalStore>();
         services.AddSingleton<OccupationSearch>();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Joblog.Web.Features.Attachments;
 
 /// <summary>Deletes an attached file after confirming; the log's history keeps who deleted which file.</summary>
+[ChangesData]
 public sealed class DeleteModel(CitizenGate gate, AttachmentStore store, IStringLocalizer<Texts> t) : CitizenPageModel(gate)
 {
     public Attachment Attachment { get; private set; } = null!;

@@ -24,6 +24,7 @@ namespace Joblog.Web.Features.Attachments;
 [IgnoreAntiforgeryToken]
 [DisableFormValueModelBinding]
 [RequestSizeLimit(AttachmentLimits.MaxDrainedBytes)]
+[ChangesData]
 public sealed class UploadModel(CitizenGate gate, LogStore logs, AttachmentStore store, IAntiforgery antiforgery, IStringLocalizer<Texts> t)
     : CitizenPageModel(gate)
 {

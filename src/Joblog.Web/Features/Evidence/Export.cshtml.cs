@@ -31,6 +31,7 @@ public sealed class ExportModel(CitizenGate gate, EvidenceExport export, TimePro
         return Page();
     }
 
+    [ReadOnlyPost]
     public async Task<IActionResult> OnPostAsync()
     {
         var from = ReadDate(Fra, nameof(Fra), "Export.Error.FromRequired");

@@ -7,7 +7,8 @@ namespace Joblog.Web.Features.History;
 
 /// <summary>
 /// Historik → Login: every look at the signed-in citizen's data by a caseworker or a case system, newest first,
-/// keyset-paged (<c>?fra=</c> is the cursor). Only the citizen's own: staff have no citizen here and get 404.
+/// keyset-paged (<c>?fra=</c> is the cursor). Only the citizen's own: for a caseworker looking at the citizen's
+/// Jobnet the history is withheld (<see cref="Category.History"/>) and the page says so, with 403.
 /// </summary>
 public sealed class LoginModel(CitizenGate gate, AccessHistory history) : CitizenPageModel(gate)
 {
@@ -17,11 +18,18 @@ public sealed class LoginModel(CitizenGate gate, AccessHistory history) : Citize
 
     public AccessLookPage Result { get; private set; } = new([], null);
 
+    public bool Withheld { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
-        if (CurrentActor.Kind != Auth.ActorKind.Citizen) return NotFound();
-        var access = await OpenCitizenAsync("accessLog.read");
-        if (access is not { IsOwner: true }) return NotFound();
+        var access = await OpenCitizenAsync(ReadOnlyView ? "history.open" : "accessLog.read");
+        if (access is null) return NotFound();
+        if (access.Withholds(Category.History) || !access.IsOwner)
+        {
+            Withheld = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
         try
         {
             Result = await history.ListAsync(access, PageSize, Fra, HttpContext.RequestAborted);

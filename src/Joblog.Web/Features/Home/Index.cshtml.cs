@@ -1,11 +1,16 @@
+using Joblog.Web.Access;
 using Joblog.Web.Auth;
+using Joblog.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Joblog.Web.Features.Home;
 
-/// <summary>The front page: for a citizen the two tabs of Jobnet, Jobsøgning and Planer og aftaler.</summary>
-public sealed class IndexModel : PageModel
+/// <summary>
+/// The front page: for a citizen the two tabs of Jobnet, Jobsøgning and Planer og aftaler. A caseworker
+/// who has chosen a citizen in "Se borgers Jobnet" sees the same page as that citizen, plus what is
+/// held back from them; without a chosen citizen, the way in to "Se borgers Jobnet".
+/// </summary>
+public sealed class IndexModel(CitizenGate gate) : CitizenPageModel(gate)
 {
     [BindProperty(SupportsGet = true)] public string? Fane { get; set; }
 
@@ -13,9 +18,23 @@ public sealed class IndexModel : PageModel
 
     public Actor Actor { get; private set; } = null!;
 
-    public IActionResult OnGet()
+    /// <summary>The citizen whose front page this is (for staff: the chosen citizen; null when none or no longer permitted).</summary>
+    public CitizenAccess? Access { get; private set; }
+
+    /// <summary>A caseworker had chosen a citizen they may no longer open (e.g. the course ended).</summary>
+    public bool LostAccess { get; private set; }
+
+    public string CitizenName => Access?.CitizenName ?? Actor.Name;
+
+    public async Task<IActionResult> OnGetAsync()
     {
-        Actor = Actor.From(User)!;
+        Actor = CurrentActor;
+        if (Actor.Kind == ActorKind.Citizen) return Page();
+        if (Actor.ViewingCitizenId is not null)
+        {
+            Access = await OpenCitizenAsync("frontpage.read");
+            LostAccess = Access is null;
+        }
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using Joblog.Web.Features.Shared;
 using Joblog.Core.Logs;
 using Joblog.Web.Access;
 using Joblog.Web.Features.Logs;
@@ -12,6 +13,7 @@ namespace Joblog.Web.Features.JobAds;
 /// /joblog/ny/fra-link: paste the link of a job ad, "Hent oplysninger", check the job-search form
 /// prefilled from the page, pick the status, save. The same page shows both steps.
 /// </summary>
+[ChangesData]
 public sealed class FromUrlModel(CitizenGate gate, LogStore store, JobAdReader reader, TimeProvider clock, IStringLocalizer<Texts> t)
     : LogFormPage(gate, clock, t)
 {

@@ -1,3 +1,4 @@
+using Joblog.Web.Features.Shared;
 using System.Globalization;
 using Joblog.Web.Access;
 using Joblog.Web.Features.Logs;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Joblog.Web.Features.JobGoals;
 
 /// <summary>Ansættelsesvilkår: hours a week and the earliest start. Both optional; a stale form is refused, the input kept.</summary>
+[ChangesData]
 public sealed class ConditionsModel(CitizenGate gate, JobGoalStore store, IStringLocalizer<Texts> t) : JobGoalPageModel(gate, store, t)
 {
     public sealed class ConditionsForm

@@ -1,3 +1,4 @@
+using Joblog.Web.Features.Shared;
 using Joblog.Web.Access;
 using Joblog.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Joblog.Web.Features.JobGoals;
 
 /// <summary>Change job goal number <c>nr</c> (1 = the first). A stale form is refused, the input kept.</summary>
+[ChangesData]
 public sealed class EditModel(CitizenGate gate, JobGoalStore store, OccupationSearch occupations, TimeProvider clock, IStringLocalizer<Texts> t)
     : GoalFormPage(gate, store, occupations, clock, t)
 {

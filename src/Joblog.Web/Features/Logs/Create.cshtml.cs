@@ -1,3 +1,4 @@
+using Joblog.Web.Features.Shared;
 using Joblog.Core.Logs;
 using Joblog.Web.Access;
 using Joblog.Web.Features.SavedJobs;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Joblog.Web.Features.Logs;
 
+[ChangesData]
 public sealed class CreateModel(CitizenGate gate, LogStore store, SavedJobStore savedJobs, TimeProvider clock, IStringLocalizer<Texts> t)
     : LogFormPage(gate, clock, t)
 {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Joblog.Web.Features.Logs;
 
 /// <summary>Delete a log after confirming. The deletion is recorded (who, channel) without the log's content.</summary>
+[ChangesData]
 public sealed class DeleteModel(CitizenGate gate, LogStore store, IStringLocalizer<Texts> t) : CitizenPageModel(gate)
 {
     public Log Log { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Joblog.Web.Features.Shared;
 using Joblog.Web.Access;
 using Joblog.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Joblog.Web.Features.Logs;
 
 /// <summary>Edit a log. A stale form (someone changed the log meanwhile) is refused, the input kept.</summary>
+[ChangesData]
 public sealed class EditModel(CitizenGate gate, LogStore store, TimeProvider clock, IStringLocalizer<Texts> t)
     : LogFormPage(gate, clock, t)
 {

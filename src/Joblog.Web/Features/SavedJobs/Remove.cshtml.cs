@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Joblog.Web.Features.SavedJobs;
 
 /// <summary>Remove a saved job after confirming (no JavaScript needed). A log made from it stays.</summary>
+[ChangesData]
 public sealed class RemoveModel(CitizenGate gate, SavedJobStore store, IStringLocalizer<Texts> t) : CitizenPageModel(gate)
 {
     public SavedJob Job { get; private set; } = null!;
