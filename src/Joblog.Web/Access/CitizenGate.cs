@@ -5,19 +5,39 @@ using Npgsql;
 
 namespace Joblog.Web.Access;
 
-/// <summary>What the gate hands out: the only way to reach a citizen's data (the log store takes nothing else).</summary>
-public sealed record CitizenAccess(Guid CitizenId, Actor Actor, bool CanWrite, Channel Channel)
+/// <summary>
+/// What the gate hands out: the only way to reach a citizen's data (the stores take nothing else).
+/// A class, not a record, and its constructor is internal: it cannot be copied with changes (<c>with</c>),
+/// and a test (GateBoundaryTests) checks that only <see cref="CitizenGate"/> makes one.
+/// </summary>
+public sealed class CitizenAccess
 {
+    internal CitizenAccess(Guid citizenId, Actor actor, bool canWrite, Channel channel)
+    {
+        CitizenId = citizenId;
+        Actor = actor;
+        CanWrite = canWrite;
+        Channel = channel;
+    }
+
+    public Guid CitizenId { get; }
+
+    public Actor Actor { get; }
+
+    public bool CanWrite { get; }
+
+    public Channel Channel { get; }
+
     public bool IsOwner => Actor.Kind == ActorKind.Citizen;
 
     /// <summary>The citizen's name, for the caseworker's banner ("Du ser Jobnet for …"). Null for the citizen.</summary>
-    public string? CitizenName { get; init; }
+    public string? CitizenName { get; internal init; }
 
     /// <summary>The caller's organisation by name (null for the citizen).</summary>
-    public string? OrganisationName { get; init; }
+    public string? OrganisationName { get; internal init; }
 
     /// <summary>The categories held back from this caller (never from the citizen).</summary>
-    public IReadOnlySet<Category> Withheld { get; init; } = new HashSet<Category>();
+    public IReadOnlySet<Category> Withheld { get; internal init; } = new HashSet<Category>();
 
     public bool Withholds(Category category) => Withheld.Contains(category);
 
@@ -25,7 +45,7 @@ public sealed record CitizenAccess(Guid CitizenId, Actor Actor, bool CanWrite, C
     /// A look the gate permitted but left for the write to record in its own statement (see
     /// <see cref="CitizenGate.OpenForWriteAsync"/>): then the record and the write commit together.
     /// </summary>
-    public AccessRecord? PendingLook { get; init; }
+    public AccessRecord? PendingLook { get; internal init; }
 }
 
 /// <summary>One row of the citizen's access history.</summary>

@@ -129,7 +129,8 @@ public sealed class PostgresServer : IAsyncLifetime
             DapperTypes.Register();
             await Migrator.MigrateAsync(dataSource);
             await ReferenceDataImporter.ImportShippedAsync(dataSource, CancellationToken.None);
-            await new DemoLoader(dataSource, TimeProvider.System, NullLogger<DemoLoader>.Instance).LoadAsync(CancellationToken.None);
+            var gate = new CitizenGate(dataSource, TimeProvider.System, [], [], NullLogger<CitizenGate>.Instance);
+            await new DemoLoader(dataSource, TimeProvider.System, gate, NullLogger<DemoLoader>.Instance).LoadAsync(CancellationToken.None);
         });
     }
 

@@ -11,7 +11,7 @@ namespace Joblog.Web.Features.Demo;
 /// Loads the demo world idempotently: organisations, staff, keys and citizens are upserted and
 /// their periods re-anchored to today; logs are inserted once (users may have changed them since).
 /// </summary>
-public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, ILogger<DemoLoader> log)
+public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, CitizenGate gate, ILogger<DemoLoader> log)
 {
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -82,7 +82,7 @@ public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, ILogger<
         log.LogInformation("Demo world loaded ({Inserted} new persona logs, {Background} new background citizens)", inserted, background);
     }
 
-    private static async Task<int> LogsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string citizen, IReadOnlyList<DemoLog> logs, DateOnly today)
+    private async Task<int> LogsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string citizen, IReadOnlyList<DemoLog> logs, DateOnly today)
     {
         var citizenId = Personas.CitizenId(citizen);
         var name = Personas.Citizens.Single(c => c.Key == citizen).Name;
@@ -102,7 +102,8 @@ public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, ILogger<
                 new DynamicParameters(LogRow.Parameters(id, citizenId, content, changed, Channel.Jobnet)).Merge(new { created, version }), tx);
             if (n == 0) continue;
             inserted++;
-            var owner = new CitizenAccess(citizenId, new Actor(ActorKind.Citizen, citizenId.ToString(), name, citizenId, null), true, Channel.Jobnet);
+            var owner = await gate.OpenAsync(new Actor(ActorKind.Citizen, citizenId.ToString(), name, citizenId, null), citizenId, "demo.load", CancellationToken.None)
+                ?? throw new InvalidOperationException("The gate refused a citizen their own data");
             var log = new Log(id, citizenId, content, created, changed, Channel.Jobnet, version);
             var firstFields = LogChange.ChangedFields(new LogContent { Kind = content.Kind }, content);
             await conn.ExecuteAsync(LogStore.InsertVersion,
