@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Joblog.Web.Tests.Infrastructure;
+using Joblog.Web.Tests.Privacy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,6 +17,7 @@ namespace Joblog.Web.Tests.Browser;
 /// A class fixture for browser tests: the app on Kestrel on its own fresh database (demo world loaded) and one headless
 /// Debian Chromium, driven by Playwright. Each test gets a fresh browser context (no cookies) from <see cref="NewPageAsync"/>.
 /// The browser is Debian's (<c>JOBLOG_CHROMIUM</c> or /usr/bin/chromium), never one downloaded by <c>playwright install</c>.
+/// Every request of the browser is checked for CPR numbers (<see cref="CprScan"/>).
 /// <para>
 /// The app is served over HTTPS with a throwaway self-signed certificate (the context ignores certificate errors), as in
 /// production: the antiforgery cookie has <c>SecurePolicy = Always</c>, and ASP.NET Core's antiforgery then refuses to
@@ -127,6 +129,9 @@ public sealed class BrowserFixture(PostgresServer server) : IAsyncLifetime
             HasTouch = phone,
             IgnoreHTTPSErrors = true, // the fixture's self-signed certificate
         });
+        // Every request the browser makes is checked for CPR numbers (the app's request log sees those that reach it).
+        var app = App;
+        context.Request += (_, request) => app.Scan.Check(app.ScanOwner, CprScan.BrowserRequest, $"{request.Method} {request.Url}");
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);
         var page = await context.NewPageAsync();

@@ -1,23 +1,39 @@
+using Joblog.Web.Tests.Privacy;
 using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 
 namespace Joblog.Web.Tests.Infrastructure;
 
-/// <summary>Keeps every log line in memory ("Level Category: message" plus any exception) so tests can scan them.</summary>
-public sealed class InMemoryLoggerProvider : ILoggerProvider
+/// <summary>
+/// Keeps every log line in memory ("Level Category: message" plus any exception) so tests can scan them; each line is also
+/// checked for CPR numbers as it is logged, by <see cref="CprScan.Run"/> unless another scan is given.
+/// </summary>
+public sealed class InMemoryLoggerProvider(CprScan? cprScan = null, string? owner = null) : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> lines = new();
+
+    /// <summary>Where the lines are checked for CPR numbers.</summary>
+    public CprScan Scan { get; } = cprScan ?? CprScan.Run;
+
+    /// <summary>The test class the lines are reported for (by default the one running when this provider was made).</summary>
+    public string Owner { get; } = owner ?? CprScan.CurrentOwner();
 
     /// <summary>A snapshot of the lines logged so far.</summary>
     public IReadOnlyList<string> Lines => lines.ToArray();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    private void Add(string category, string line)
+    {
+        lines.Enqueue(line);
+        Scan.Check(Owner, $"log line of {category}", line);
+    }
+
+    private sealed class Logger(string category, InMemoryLoggerProvider provider) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -27,7 +43,7 @@ public sealed class InMemoryLoggerProvider : ILoggerProvider
             Func<TState, Exception?, string> formatter)
         {
             var line = $"{logLevel} {category}: {formatter(state, exception)}";
-            lines.Enqueue(exception is null ? line : line + Environment.NewLine + exception);
+            provider.Add(category, exception is null ? line : line + Environment.NewLine + exception);
         }
     }
 }
