@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Joblog.Web.ReferenceData;
 
 namespace Joblog.Web.Tests.Access;
 
@@ -13,8 +13,8 @@ internal sealed record MatrixEndpoint(string Method, string Route)
 internal sealed record MatrixRow(int Line, MatrixEndpoint Endpoint, IReadOnlyDictionary<string, int?> Expected, string Note);
 
 /// <summary>
-/// Reads <c>tests/Joblog.Web.Tests/Access/authorization-matrix.csv</c>: a header <c>method,route,&lt;roles…&gt;,note</c>,
-/// then one row per endpoint. Fields may be quoted ("…", with "" for a quote), as in RFC 4180.
+/// Reads <c>tests/Joblog.Web.Tests/Access/authorization-matrix.csv</c>, a CSV file like the app's reference data
+/// (<see cref="CsvFile"/>: <c>;</c> between fields): the header <c>method;route;&lt;roles…&gt;;note</c>, then one row per endpoint.
 /// </summary>
 internal static class MatrixFile
 {
@@ -34,59 +34,20 @@ internal static class MatrixFile
         throw new InvalidOperationException("Joblog.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public static IReadOnlyList<MatrixRow> Read() => Parse(File.ReadAllText(Path(), Encoding.UTF8));
-
-    public static IReadOnlyList<MatrixRow> Parse(string text)
+    public static IReadOnlyList<MatrixRow> Read()
     {
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var file = CsvFile.Read(Path());
         string[] header = ["method", "route", .. Roles, "note"];
-        var found = Fields(lines[0]);
-        if (!found.SequenceEqual(header))
-            throw new FormatException($"{FileName}: the header must be {string.Join(',', header)}, not {lines[0]}");
-
-        var rows = new List<MatrixRow>();
-        for (var i = 1; i < lines.Count; i++)
+        if (!file.Header.SequenceEqual(header))
+            throw new FormatException($"{FileName}: the header must be {string.Join(CsvFile.Separator, header)}");
+        return file.Rows.Select(row =>
         {
-            if (lines[i].Length == 0) continue;
-            var fields = Fields(lines[i]);
-            if (fields.Count != header.Length)
-                throw new FormatException($"{FileName} line {i + 1}: {fields.Count} fields, expected {header.Length}");
-            var expected = new Dictionary<string, int?>();
-            for (var r = 0; r < Roles.Length; r++)
-            {
-                var cell = fields[r + 2].Trim();
-                expected[Roles[r]] = cell.Length == 0 ? null
-                    : int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out var status) ? status
-                    : throw new FormatException($"{FileName} line {i + 1}, {Roles[r]}: '{cell}' is not a status code");
-            }
-            rows.Add(new MatrixRow(i + 1, new MatrixEndpoint(fields[0].Trim(), fields[1].Trim()), expected, fields[^1].Trim()));
-        }
-        return rows;
-    }
-
-    private static List<string> Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c != '"') field.Append(c);
-                else if (i + 1 < line.Length && line[i + 1] == '"') field.Append(line[++i]);
-                else quoted = false;
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields;
+            if (row.Fields.Count != header.Length)
+                throw new FormatException($"{FileName} line {row.Line}: {row.Fields.Count} fields, expected {header.Length}");
+            var expected = Roles.Select((role, i) => (role, cell: row.Fields[i + 2])).ToDictionary(c => c.role, c => c.cell.Length == 0 ? (int?)null
+                : int.TryParse(c.cell, NumberStyles.None, CultureInfo.InvariantCulture, out var status) ? status
+                : throw new FormatException($"{FileName} line {row.Line}, {c.role}: '{c.cell}' is not a status code"));
+            return new MatrixRow(row.Line, new MatrixEndpoint(row.Fields[0], row.Fields[1]), expected, row.Fields[^1]);
+        }).ToList();
     }
 }
