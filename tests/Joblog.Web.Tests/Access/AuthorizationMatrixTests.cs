@@ -19,7 +19,7 @@ public sealed class AuthorizationMatrixTests(JobAdFixture fixture) : IClassFixtu
         var file = MatrixFile.Read().Select(r => r.Endpoint).ToList();
 
         var missing = app.Except(file).OrderBy(e => e.Route, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal);
-        var problems = missing.Select(e => $"missing from {MatrixFile.FileName}: {e.Method},{e.Route}")
+        var problems = missing.Select(e => $"missing from {MatrixFile.FileName}: {e.Method};{e.Route}")
             .Concat(file.Except(app).Select(e => $"in {MatrixFile.FileName} but not in the app: {e}"))
             .Concat(file.GroupBy(e => e).Where(g => g.Count() > 1).Select(g => $"twice in {MatrixFile.FileName}: {g.Key}"))
             .ToList();
