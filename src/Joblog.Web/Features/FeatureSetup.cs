@@ -15,7 +15,7 @@ using Joblog.Web.Features.SavedJobs;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
 using Joblog.Web.Storage;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Joblog.Web.Features.Shared;
 
 namespace Joblog.Web.Features;
 
@@ -39,13 +39,7 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/History");
             o.Conventions.AuthorizeFolder("/Caseworker");
             o.Conventions.AuthorizePage("/Home/Index");
-            // An override of PageModel's own filter methods (CitizenPageModel.OnPageHandlerExecutionAsync) is no handler,
-            // though Razor Pages would take it for one ("PAGE ?handler=HandlerExecution"; dotnet/aspnetcore#63692).
-            o.Conventions.AddFolderApplicationModelConvention("/", page =>
-            {
-                foreach (var filterMethod in page.HandlerMethods.Where(h => h.MethodInfo.GetBaseDefinition().DeclaringType == typeof(PageModel)).ToList())
-                    page.HandlerMethods.Remove(filterMethod);
-            });
+            o.Conventions.ConfigureFilter(new HandlerRequiredFilter());
         });
         services.AddHealthChecks();
         services.AddProblemDetails();

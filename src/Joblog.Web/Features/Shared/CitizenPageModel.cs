@@ -30,6 +30,8 @@ public abstract class CitizenPageModel(CitizenGate gate) : PageModel
         return access;
     }
 
+    // [NonHandler]: Razor Pages would otherwise take this override for a handler "?handler=HandlerExecution" (dotnet/aspnetcore#63692).
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         if (ReadOnlyView && IsChange(context))
