@@ -75,6 +75,7 @@ public sealed class AccessHistory(NpgsqlDataSource db)
         "citizen.lookup" => "History.What.CitizenLookup",
         "citizen.read" => "History.What.CitizenRead",
         "frontpage.read" => "History.What.FrontPage",
+        "conversation.overview" => "History.What.ConversationOverview",
         "history.open" => "History.What.HistoryOpen",
         "joblog.list" => "History.What.JoblogList",
         "joblog.map" => "History.What.JoblogMap",

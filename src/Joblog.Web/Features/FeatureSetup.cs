@@ -38,6 +38,7 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/Attachments");
             o.Conventions.AuthorizeFolder("/History");
             o.Conventions.AuthorizeFolder("/Caseworker");
+            o.Conventions.AuthorizeFolder("/Conversation");
             o.Conventions.AuthorizePage("/Home/Index");
             o.Conventions.ConfigureFilter(new HandlerRequiredFilter());
         });
