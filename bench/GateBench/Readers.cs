@@ -1,0 +1,83 @@
+using Dapper;
+using Joblog.Web.Auth;
+using Npgsql;
+
+namespace Joblog.Bench.Gate;
+
+/// <summary>
+/// One caseworker reading one citizen the gate lets them read; <paramref name="Stranger"/> is a caseworker of a
+/// jobcenter of another municipality, whom the gate refuses the same citizen after the same facts query.
+/// </summary>
+internal sealed record Reader(Actor Actor, Guid CitizenId, string OrganisationKind, Actor Stranger);
+
+/// <summary>
+/// Draws the (caseworker, citizen) pairs: jobcenter staff reading citizens of their municipality, a-kasse staff
+/// reading members with a dagpenge or dimittend course open today. The staff are made in memory (the world has no
+/// staff rows); their ids all start with <see cref="ActorPrefix"/>, so the looks they leave in access_log can be
+/// found and deleted. Jobcenter organisations the database lacks (the world has a-kasser only) are added for the run,
+/// named with <see cref="Marker"/>, and deleted afterwards.
+/// </summary>
+internal static class Readers
+{
+    public const string ActorPrefix = "gatebench-";
+    public const string Marker = " (gate benchmark)";
+    private const int StaffPerOrganisation = 3;
+
+    public static async Task<(List<Reader> Readers, int OrganisationsAdded)> DrawAsync(
+        NpgsqlConnection conn, BenchOptions options, DateOnly today, CancellationToken ct)
+    {
+        var jobcenterReads = (int)Math.Round(options.Readers * options.JobcenterShare);
+        var seed = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Ordered by a hash of id and seed: the same sample whatever plan PostgreSQL picks.
+        var residents = (await conn.QueryAsync<(Guid Id, string Municipality, string Akasse)>(new CommandDefinition(
+            "select id, municipality_code, '' from citizens order by md5(id::text || @seed) limit @n",
+            new { seed, n = jobcenterReads }, cancellationToken: ct))).ToList();
+        var members = (await conn.QueryAsync<(Guid Id, string Municipality, string Akasse)>(new CommandDefinition(
+            """
+            select c.id, c.municipality_code, c.akasse_id from citizens c
+            where c.akasse_id is not null and exists (
+                select 1 from target_group_periods p
+                where p.citizen_id = c.id and p.target_group in ('dagpenge', 'dimittend')
+                  and p.starts_on <= @today and (p.ends_on is null or p.ends_on >= @today))
+            order by md5(c.id::text || @seed) limit @n
+            """,
+            new { seed, today, n = options.Readers - jobcenterReads }, cancellationToken: ct))).ToList();
+
+        // A jobcenter for every municipality: the residents' own, and the strangers'.
+        var added = await conn.ExecuteAsync(new CommandDefinition(
+            """
+            insert into organisations (id, kind, name, municipality_code)
+            select 'jc-' || m.code, 'jobcenter', 'Jobcenter ' || m.name || @marker, m.code from municipalities m
+            on conflict (id) do nothing
+            """,
+            new { marker = Marker }, cancellationToken: ct));
+        var municipalities = (await conn.QueryAsync<string>(new CommandDefinition(
+            "select municipality_code from organisations where kind = 'jobcenter' order by 1", cancellationToken: ct))).ToList();
+        if (municipalities.Count < 2) throw new InvalidOperationException("fewer than two jobcenters: no stranger to refuse");
+        Actor StrangerTo((Guid Id, string Municipality, string Akasse) c) =>
+            Staff("jc-" + municipalities.First(m => m != c.Municipality), c.Id);
+
+        var readers = new List<Reader>(options.Readers);
+        readers.AddRange(residents.Select(r => new Reader(Staff("jc-" + r.Municipality, r.Id), r.Id, "jobcenter", StrangerTo(r))));
+        readers.AddRange(members.Select(m => new Reader(Staff(m.Akasse, m.Id), m.Id, "akasse", StrangerTo(m))));
+        var rng = new Random(options.Seed);
+        rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(readers));
+        return (readers, added);
+    }
+
+    /// <summary>Deletes what a run (this one or one that was killed) left: its looks, then its organisations.</summary>
+    public static async Task<(int Looks, int Organisations)> CleanUpAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        var looks = await conn.ExecuteAsync(new CommandDefinition(
+            "delete from access_log where actor_id like @prefix", new { prefix = ActorPrefix + "%" }, cancellationToken: ct));
+        var organisations = await conn.ExecuteAsync(new CommandDefinition(
+            "delete from organisations where name like @marker", new { marker = "%" + Marker }, cancellationToken: ct));
+        return (looks, organisations);
+    }
+
+    private static Actor Staff(string organisationId, Guid citizenId)
+    {
+        var n = (citizenId.GetHashCode() & int.MaxValue) % StaffPerOrganisation + 1;
+        return new Actor(ActorKind.Staff, $"{ActorPrefix}{organisationId}-{n}", $"Sagsbehandler {n}{Marker}", null, organisationId);
+    }
+}

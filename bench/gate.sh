@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Benchmark: what the access gate adds to a caseworker's read of a joblog (issue 5: "under 2 ms at p95").
+#
+#   bench/gate.sh            (see bench/README.md for the knobs)
+#
+# 1. builds bench/GateBench (Release; it references src/Joblog.Web and uses the app's own registrations);
+# 2. runs it on the national-scale world: database joblog_world in the private cluster ($WORLD_DATA_DIR), which it
+#    starts if it is not running and stops afterwards only if it started it (and nobody else is connected). The world
+#    is not regenerated or migrated; the benchmark adds jobcenter organisations for the run and records looks in
+#    access_log, and deletes both afterwards (rows marked as the benchmark's, see GateBench/Readers.cs);
+# 3. if joblog_world is not there: starts the app (demo mode) on a fresh private cluster in a temp folder and measures
+#    on its demo world instead — the report says so;
+# 4. prints p50/p95/p99 of the gate, of the read with and without it, where the gate's time goes, access_log at scale
+#    (a scratch database, dropped afterwards) and the goal line with PASS/FAIL.
+# Only loopback traffic; every loop is bounded. Exit code: 0 whether the goal passes or not, 2 if the benchmark itself
+# could not run (build, start, a database error, a missing tool).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+WORLD_DATA_DIR="${WORLD_DATA_DIR:-$HOME/.local/share/joblog/postgres}"
+DATABASE="${DATABASE:-joblog_world}"
+DEMO="${DEMO:-0}"                        # 1: skip the world, measure on a fresh demo world
+ITERATIONS="${ITERATIONS:-5000}"
+WARMUP="${WARMUP:-500}"
+READERS="${READERS:-4000}"               # distinct (caseworker, citizen) pairs
+JOBCENTER_SHARE="${JOBCENTER_SHARE:-0.5}" # share of reads by jobcenter staff; the rest by a-kasse staff
+ACCESS_LOG_ROWS="${ACCESS_LOG_ROWS:-10000000}" # rows in the scratch access_log; 0 skips that part
+INSERT_SAMPLES="${INSERT_SAMPLES:-3000}"
+GOAL_MS="${GOAL_MS:-2}"
+SEED="${SEED:-1}"
+PORT="${PORT:-5088}"                     # the demo app's port (fallback only)
+
+say() { printf '== %s\n' "$*" >&2; }
+die() { printf 'gate.sh: %s\n' "$*" >&2; exit 2; }
+
+command -v dotnet >/dev/null || die "dotnet is missing"
+
+TMP="$(mktemp -d /tmp/joblog-gatebench.XXXXXX)"
+chmod 0755 "$TMP"                        # the cluster runs as postgres when we are root: it must traverse this
+DATA="$TMP/data"
+APP_PID=""
+PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    say "stopping the demo app (pid $APP_PID; it stops its cluster)"
+    kill -TERM "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$APP_PID" 2>/dev/null; then kill -KILL "$APP_PID" 2>/dev/null || true; fi
+  fi
+  if [ -f "$DATA/pgdata/postmaster.pid" ] && [ -n "$PG_BIN" ]; then
+    say "stopping the demo cluster left behind"
+    if [ "$(id -u)" -eq 0 ]; then
+      runuser -u postgres -- "$PG_BIN/pg_ctl" stop -w -m fast -D "$DATA/pgdata" >/dev/null 2>&1 || true
+    else
+      "$PG_BIN/pg_ctl" stop -w -m fast -D "$DATA/pgdata" >/dev/null 2>&1 || true
+    fi
+  fi
+  if [ "$rc" -ne 0 ] && [ -f "$TMP/app.log" ]; then
+    echo "--- last lines of the app log ---" >&2; tail -n 30 "$TMP/app.log" >&2 || true
+  fi
+  rm -rf "$TMP"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say "building bench/GateBench (Release)"
+dotnet build "$ROOT/bench/GateBench" -c Release -nologo -clp:ErrorsOnly -v:quiet >"$TMP/build.log" 2>&1 \
+  || { cat "$TMP/build.log" >&2; die "build failed"; }
+BENCH_DLL="$(ls "$ROOT"/bench/GateBench/bin/Release/net*/GateBench.dll | sort -V | tail -1)"
+APP_DLL="$(ls "$ROOT"/src/Joblog.Web/bin/Release/net*/Joblog.Web.dll | sort -V | tail -1)"
+
+args=(--iterations "$ITERATIONS" --warmup "$WARMUP" --readers "$READERS" --jobcenter-share "$JOBCENTER_SHARE"
+      --access-log-rows "$ACCESS_LOG_ROWS" --insert-samples "$INSERT_SAMPLES" --goal-ms "$GOAL_MS" --seed "$SEED")
+
+if [ "$DEMO" != 1 ]; then
+  say "measuring on $DATABASE in $WORLD_DATA_DIR"
+  rc=0
+  env -u GATEBENCH_CONNECTION dotnet "$BENCH_DLL" --data-dir "$WORLD_DATA_DIR" --database "$DATABASE" "${args[@]}" || rc=$?
+  case "$rc" in
+    0) exit 0 ;;
+    3) say "$DATABASE is not there: falling back to a fresh demo world" ;;
+    *) die "the benchmark could not run on $DATABASE (exit $rc)" ;;
+  esac
+  LABEL="demo world (fallback: $DATABASE not found in $WORLD_DATA_DIR)"
+else
+  LABEL="demo world (DEMO=1)"
+fi
+
+# --- fallback: the app's demo world on a fresh private cluster ---------------------------------------------------
+command -v curl >/dev/null || die "curl is missing"
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "port $PORT is taken; set PORT=..."; fi
+say "starting the app (demo mode) on http://127.0.0.1:$PORT with a fresh cluster in $DATA"
+(
+  cd "$ROOT/src/Joblog.Web"
+  exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
+    JOBLOG_DATA_DIR="$DATA" Joblog__DemoMode=true Logging__LogLevel__Default=Warning dotnet "$APP_DLL"
+) >"$TMP/app.log" 2>&1 &
+APP_PID=$!
+for i in $(seq 1 240); do
+  kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start"
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health" || true)" = "200" ]; then break; fi
+  [ "$i" -eq 240 ] && die "no healthy app after 120 s"
+  sleep 0.5
+done
+PGPORT_="$(sed -n 4p "$DATA/pgdata/postmaster.pid")"
+[ -n "$PGPORT_" ] || die "no postmaster.pid in $DATA/pgdata"
+say "healthy; measuring on its database (PostgreSQL on 127.0.0.1:$PGPORT_)"
+rc=0
+GATEBENCH_CONNECTION="Host=127.0.0.1;Port=$PGPORT_;Username=postgres;Password=$(tr -d '[:space:]' <"$DATA/password");Database=joblog" \
+  dotnet "$BENCH_DLL" --label "$LABEL" "${args[@]}" || rc=$?
+[ "$rc" -eq 0 ] || die "the benchmark could not run on the demo world (exit $rc)"
