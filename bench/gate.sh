@@ -7,7 +7,9 @@
 # 2. runs it on the national-scale world: database joblog_world in the private cluster ($WORLD_DATA_DIR), which it
 #    starts if it is not running and stops afterwards only if it started it (and nobody else is connected). The world
 #    is not regenerated or migrated; the benchmark adds jobcenter organisations for the run and records looks in
-#    access_log, and deletes both afterwards (rows marked as the benchmark's, see GateBench/Readers.cs);
+#    access_log, and deletes both afterwards (rows marked as the benchmark's, see GateBench/Readers.cs).
+#    WORLD_COPY=1: on a throwaway copy of that cluster instead (pg_basebackup into the temp folder; ~11 GB, minutes),
+#    which the benchmark has to itself and which is deleted afterwards — the world is then not written at all;
 # 3. if joblog_world is not there: starts the app (demo mode) on a fresh private cluster in a temp folder and measures
 #    on its demo world instead — the report says so;
 # 4. prints p50/p95/p99 of the gate, of the read with and without it, where the gate's time goes, access_log at scale
@@ -21,6 +23,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORLD_DATA_DIR="${WORLD_DATA_DIR:-$HOME/.local/share/joblog/postgres}"
 DATABASE="${DATABASE:-joblog_world}"
 DEMO="${DEMO:-0}"                        # 1: skip the world, measure on a fresh demo world
+WORLD_COPY="${WORLD_COPY:-0}"            # 1: measure on a throwaway copy of the world's cluster (pg_basebackup, ~11 GB)
 ITERATIONS="${ITERATIONS:-5000}"
 WARMUP="${WARMUP:-500}"
 READERS="${READERS:-4000}"               # distinct (caseworker, citizen) pairs
@@ -51,14 +54,16 @@ cleanup() {
     for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
     if kill -0 "$APP_PID" 2>/dev/null; then kill -KILL "$APP_PID" 2>/dev/null || true; fi
   fi
-  if [ -f "$DATA/pgdata/postmaster.pid" ] && [ -n "$PG_BIN" ]; then
-    say "stopping the demo cluster left behind"
-    if [ "$(id -u)" -eq 0 ]; then
-      runuser -u postgres -- "$PG_BIN/pg_ctl" stop -w -m fast -D "$DATA/pgdata" >/dev/null 2>&1 || true
-    else
-      "$PG_BIN/pg_ctl" stop -w -m fast -D "$DATA/pgdata" >/dev/null 2>&1 || true
+  for d in "$DATA" "$TMP/world-copy"; do       # clusters of ours in the temp folder: the demo's, the world's copy
+    if [ -f "$d/pgdata/postmaster.pid" ] && [ -n "$PG_BIN" ]; then
+      say "stopping the cluster left behind in $d"
+      if [ "$(id -u)" -eq 0 ]; then
+        runuser -u postgres -- "$PG_BIN/pg_ctl" stop -w -m fast -D "$d/pgdata" >/dev/null 2>&1 || true
+      else
+        "$PG_BIN/pg_ctl" stop -w -m fast -D "$d/pgdata" >/dev/null 2>&1 || true
+      fi
     fi
-  fi
+  done
   if [ "$rc" -ne 0 ] && [ -f "$TMP/app.log" ]; then
     echo "--- last lines of the app log ---" >&2; tail -n 30 "$TMP/app.log" >&2 || true
   fi
@@ -78,9 +83,10 @@ args=(--iterations "$ITERATIONS" --warmup "$WARMUP" --readers "$READERS" --jobce
       --access-log-rows "$ACCESS_LOG_ROWS" --insert-samples "$INSERT_SAMPLES" --goal-ms "$GOAL_MS" --seed "$SEED")
 
 if [ "$DEMO" != 1 ]; then
-  say "measuring on $DATABASE in $WORLD_DATA_DIR"
+  say "measuring on $DATABASE in $WORLD_DATA_DIR$([ "$WORLD_COPY" = 1 ] && echo ' (on a copy)')"
+  copy=(); [ "$WORLD_COPY" = 1 ] && copy=(--copy-to "$TMP/world-copy")
   rc=0
-  env -u GATEBENCH_CONNECTION dotnet "$BENCH_DLL" --data-dir "$WORLD_DATA_DIR" --database "$DATABASE" "${args[@]}" || rc=$?
+  env -u GATEBENCH_CONNECTION dotnet "$BENCH_DLL" --data-dir "$WORLD_DATA_DIR" --database "$DATABASE" "${copy[@]}" "${args[@]}" || rc=$?
   case "$rc" in
     0) exit 0 ;;
     3) say "$DATABASE is not there: falling back to a fresh demo world" ;;

@@ -13,6 +13,8 @@ internal sealed record BenchOptions
     public string DataDir { get; init; } = Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "joblog", "postgres");
     public string Database { get; init; } = "joblog_world";
+    /// <summary>Measure on a throwaway copy of the cluster in <see cref="DataDir"/>, made in this (new) folder.</summary>
+    public string? CopyTo { get; init; }
     /// <summary>What the data is, for the report ("national-scale world", "demo world (fallback)").</summary>
     public string Label { get; init; } = "national-scale world";
     public int Warmup { get; init; } = 500;
@@ -39,6 +41,7 @@ internal sealed record BenchOptions
                 "--connection" => o with { Connection = Next() },
                 "--data-dir" => o with { DataDir = Next() },
                 "--database" => o with { Database = Next() },
+                "--copy-to" => o with { CopyTo = Next() },
                 "--label" => o with { Label = Next() },
                 "--warmup" => o with { Warmup = Int() },
                 "--iterations" => o with { Iterations = Int() },

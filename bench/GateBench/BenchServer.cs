@@ -6,16 +6,18 @@ namespace Joblog.Bench.Gate;
 
 /// <summary>
 /// The PostgreSQL server and database measured: a given connection string, or the app's private cluster in a data
-/// folder — started if it is not running and then stopped again only if we started it and nobody else uses it.
+/// folder — started if it is not running and then stopped again only if we started it and nobody else uses it — or a
+/// throwaway copy of that cluster (pg_basebackup), so that the benchmark has a server to itself and the world itself
+/// is not written at all; the copy is stopped and deleted at the end.
 /// </summary>
 internal sealed class BenchServer : IAsyncDisposable
 {
     private readonly LocalPostgres? local;
+    private readonly string? copyRoot;
 
-    private BenchServer(string connectionString, LocalPostgres? local)
+    private BenchServer(string connectionString, LocalPostgres? local, string? copyRoot, string describe)
     {
-        ConnectionString = connectionString;
-        this.local = local;
+        (ConnectionString, this.local, this.copyRoot, Describe) = (connectionString, local, copyRoot, describe);
     }
 
     public string ConnectionString { get; }
@@ -23,30 +25,63 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <summary>The same server's <c>postgres</c> database (to create and drop the scratch database).</summary>
     public string AdminConnectionString => With("postgres");
 
-    public string Describe => local is null
-        ? "the given server"
-        : $"private cluster {local.Folder.Root} on 127.0.0.1:{local.Port} ({(local.StartedHere ? "started by the benchmark" : "already running")})";
+    public string Describe { get; }
 
     public string With(string database) => new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
 
     /// <summary>Null when the database (or the whole cluster) is not there: the caller falls back to the demo world.</summary>
-    public static async Task<BenchServer?> OpenAsync(BenchOptions options, ILogger logger, CancellationToken ct)
+    public static async Task<BenchServer?> OpenAsync(BenchOptions options, ILogger logger, Action<string> progress, CancellationToken ct)
     {
-        if (options.Connection is { } given) return new BenchServer(given, null);
+        if (options.Connection is { } given) return new BenchServer(given, null, null, "the given server");
 
         // Never initdb a cluster just to find it empty.
         if (!File.Exists(Path.Combine(options.DataDir, "pgdata", "PG_VERSION"))) return null;
-        var local = await LocalPostgres.StartAsync(options.DataDir, logger, ct);
-        await using (var admin = new NpgsqlConnection(local.AdminConnectionString + ";Pooling=false"))
+        var source = await LocalPostgres.StartAsync(options.DataDir, logger, ct);
+        bool exists;
+        await using (var admin = new NpgsqlConnection(source.AdminConnectionString + ";Pooling=false"))
+            exists = await admin.ExecuteScalarAsync<bool>("select exists (select 1 from pg_database where datname = @name)", new { name = options.Database });
+        var describeSource = $"private cluster {source.Folder.Root} on 127.0.0.1:{source.Port} ({(source.StartedHere ? "started by the benchmark" : "already running")})";
+        if (!exists || options.CopyTo is not { } copyTo)
         {
-            if (await admin.ExecuteScalarAsync<int>("select count(*) from pg_database where datname = @name", new { name = options.Database }) == 1)
-                return new BenchServer(local.ConnectionString(options.Database), local);
+            if (exists) return new BenchServer(source.ConnectionString(options.Database), source, null, describeSource);
+            await StopIfOursAsync(source);
+            return null;
         }
-        await StopIfOursAsync(local);
-        return null;
+
+        progress($"copying the cluster with pg_basebackup to {copyTo} (the world is not written)");
+        var folder = new LocalDataFolder(copyTo);
+        folder.Prepare(logger);
+        File.Copy(source.Folder.PasswordFile, folder.PasswordFile);
+        try
+        {
+            // As the postgres user over the unix socket (peer authentication), like the app runs pg_ctl.
+            await PostgresBinaries.Find().RunAsync("pg_basebackup", [
+                "-h", source.Folder.Root, "-p", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-U", LocalPostgres.SuperUser, "-D", folder.PgData, "--checkpoint=fast", "-X", "stream"], ct);
+        }
+        catch
+        {
+            Directory.Delete(copyTo, recursive: true);
+            throw;
+        }
+        finally
+        {
+            await StopIfOursAsync(source);
+        }
+        var copy = await LocalPostgres.StartAsync(copyTo, logger, ct);
+        return new BenchServer(copy.ConnectionString(options.Database), copy, copyTo,
+            $"a copy (pg_basebackup) of the private cluster {source.Folder.Root}, on 127.0.0.1:{copy.Port}, deleted afterwards");
     }
 
-    public ValueTask DisposeAsync() => new(StopIfOursAsync(local));
+    public async ValueTask DisposeAsync()
+    {
+        await StopIfOursAsync(local);
+        if (copyRoot is not null && Directory.Exists(copyRoot))
+        {
+            Directory.Delete(copyRoot, recursive: true);
+            Console.Error.WriteLine($"== deleted the copy {copyRoot}");
+        }
+    }
 
     private static async Task StopIfOursAsync(LocalPostgres? local)
     {
@@ -59,11 +94,11 @@ internal sealed class BenchServer : IAsyncDisposable
                 "select count(*) from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()");
             if (others > 0)
             {
-                Console.Error.WriteLine($"== leaving the cluster running: {others} other connection(s) use it");
+                Console.Error.WriteLine($"== leaving the cluster {local.Folder.Root} running: {others} other connection(s) use it");
                 return;
             }
         }
         await local.StopAsync();
-        Console.Error.WriteLine("== stopped the cluster the benchmark started");
+        Console.Error.WriteLine($"== stopped the cluster the benchmark started ({local.Folder.Root})");
     }
 }

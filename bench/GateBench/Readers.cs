@@ -44,13 +44,13 @@ internal static class Readers
             new { seed, today, n = options.Readers - jobcenterReads }, cancellationToken: ct))).ToList();
 
         // A jobcenter for every municipality: the residents' own, and the strangers'.
-        var added = await conn.ExecuteAsync(new CommandDefinition(
-            """
+        const string missing = "from municipalities m where not exists (select 1 from organisations o where o.id = 'jc-' || m.code)";
+        var added = await conn.ExecuteScalarAsync<int>($"select count(*) {missing}") == 0 ? 0 : await WriteAsync(conn,
+            $"""
             insert into organisations (id, kind, name, municipality_code)
-            select 'jc-' || m.code, 'jobcenter', 'Jobcenter ' || m.name || @marker, m.code from municipalities m
+            select 'jc-' || m.code, 'jobcenter', 'Jobcenter ' || m.name || @marker, m.code {missing}
             on conflict (id) do nothing
-            """,
-            new { marker = Marker }, cancellationToken: ct));
+            """, new { marker = Marker }, ct);
         var municipalities = (await conn.QueryAsync<string>(new CommandDefinition(
             "select municipality_code from organisations where kind = 'jobcenter' order by 1", cancellationToken: ct))).ToList();
         if (municipalities.Count < 2) throw new InvalidOperationException("fewer than two jobcenters: no stranger to refuse");
@@ -68,11 +68,33 @@ internal static class Readers
     /// <summary>Deletes what a run (this one or one that was killed) left: its looks, then its organisations.</summary>
     public static async Task<(int Looks, int Organisations)> CleanUpAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        var looks = await conn.ExecuteAsync(new CommandDefinition(
-            "delete from access_log where actor_id like @prefix", new { prefix = ActorPrefix + "%" }, cancellationToken: ct));
-        var organisations = await conn.ExecuteAsync(new CommandDefinition(
-            "delete from organisations where name like @marker", new { marker = "%" + Marker }, cancellationToken: ct));
-        return (looks, organisations);
+        var looks = new { prefix = ActorPrefix + "%" };
+        var organisations = new { marker = "%" + Marker };
+        // Look before deleting: a delete takes a lock that a long transaction elsewhere (DDL on the world) may block.
+        return (
+            await conn.ExecuteScalarAsync<bool>("select exists (select 1 from access_log where actor_id like @prefix)", looks)
+                ? await WriteAsync(conn, "delete from access_log where actor_id like @prefix", looks, ct) : 0,
+            await conn.ExecuteScalarAsync<bool>("select exists (select 1 from organisations where name like @marker)", organisations)
+                ? await WriteAsync(conn, "delete from organisations where name like @marker", organisations, ct) : 0);
+    }
+
+    /// <summary>A write of the benchmark's own rows that gives up after 10 s waiting for a lock, saying why.</summary>
+    private static async Task<int> WriteAsync(NpgsqlConnection conn, string sql, object parameters, CancellationToken ct)
+    {
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync("set local lock_timeout = '10s'", transaction: tx);
+        try
+        {
+            var n = await conn.ExecuteAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
+            await tx.CommitAsync(ct);
+            return n;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            throw new InvalidOperationException(
+                "another session holds a lock on the table (e.g. a long transaction that creates a table referencing it); "
+                + "try later, or measure on a copy with WORLD_COPY=1 bench/gate.sh", e);
+        }
     }
 
     private static Actor Staff(string organisationId, Guid citizenId)
