@@ -5,11 +5,12 @@
 #
 # 1. builds bench/GateBench (Release; it references src/Joblog.Web and uses the app's own registrations);
 # 2. runs it on the national-scale world: database joblog_world in the private cluster ($WORLD_DATA_DIR), which it
-#    starts if it is not running and stops afterwards only if it started it (and nobody else is connected). The world
-#    is not regenerated or migrated; the benchmark adds jobcenter organisations for the run and records looks in
-#    access_log, and deletes both afterwards (rows marked as the benchmark's, see GateBench/Readers.cs).
-#    WORLD_COPY=1: on a throwaway copy of that cluster instead (pg_basebackup into the temp folder; ~11 GB, minutes),
-#    which the benchmark has to itself and which is deleted afterwards — the world is then not written at all;
+#    starts if it is not running and stops afterwards only if it started it (and nobody else is connected). By default
+#    on a throwaway copy of that cluster (pg_basebackup into the temp folder; ~11 GB, about a minute), which the
+#    benchmark has to itself — other sessions' WAL does not slow its commits, their locks do not block it — and which
+#    is deleted afterwards: the world is not written at all. WORLD_COPY=0 measures in place: the benchmark then adds
+#    jobcenter organisations for the run and records looks in access_log, and deletes both afterwards (rows marked as
+#    the benchmark's, see GateBench/Readers.cs);
 # 3. if joblog_world is not there: starts the app (demo mode) on a fresh private cluster in a temp folder and measures
 #    on its demo world instead — the report says so;
 # 4. prints p50/p95/p99 of the gate, of the read with and without it, where the gate's time goes, access_log at scale
@@ -23,7 +24,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORLD_DATA_DIR="${WORLD_DATA_DIR:-$HOME/.local/share/joblog/postgres}"
 DATABASE="${DATABASE:-joblog_world}"
 DEMO="${DEMO:-0}"                        # 1: skip the world, measure on a fresh demo world
-WORLD_COPY="${WORLD_COPY:-0}"            # 1: measure on a throwaway copy of the world's cluster (pg_basebackup, ~11 GB)
+WORLD_COPY="${WORLD_COPY:-1}"            # 1: on a throwaway copy of the world's cluster (pg_basebackup, ~11 GB); 0: in place
 ITERATIONS="${ITERATIONS:-5000}"
 WARMUP="${WARMUP:-500}"
 READERS="${READERS:-4000}"               # distinct (caseworker, citizen) pairs

@@ -18,8 +18,7 @@ internal static class AppServices
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection([
-            // Named, so that others on the server can tell the benchmark's sessions in pg_stat_activity.
-            new($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", connectionString + ";Application Name=GateBench"),
+            new($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", connectionString),
             new("Logging:LogLevel:Default", "Warning"),
         ]);
         builder.Services.AddSingleton(TimeProvider.System);

@@ -15,9 +15,13 @@ internal sealed class BenchServer : IAsyncDisposable
     private readonly LocalPostgres? local;
     private readonly string? copyRoot;
 
+    /// <summary>Every session of the benchmark carries this name (pg_stat_activity), so it can tell others from its own.</summary>
+    public const string ApplicationName = "GateBench";
+
     private BenchServer(string connectionString, LocalPostgres? local, string? copyRoot, string describe)
     {
-        (ConnectionString, this.local, this.copyRoot, Describe) = (connectionString, local, copyRoot, describe);
+        ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = ApplicationName }.ConnectionString;
+        (this.local, this.copyRoot, Describe) = (local, copyRoot, describe);
     }
 
     public string ConnectionString { get; }
@@ -26,6 +30,9 @@ internal sealed class BenchServer : IAsyncDisposable
     public string AdminConnectionString => With("postgres");
 
     public string Describe { get; }
+
+    private static string Admin(LocalPostgres cluster) =>
+        new NpgsqlConnectionStringBuilder(cluster.AdminConnectionString) { ApplicationName = ApplicationName, Pooling = false }.ConnectionString;
 
     public string With(string database) => new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
 
@@ -38,7 +45,7 @@ internal sealed class BenchServer : IAsyncDisposable
         if (!File.Exists(Path.Combine(options.DataDir, "pgdata", "PG_VERSION"))) return null;
         var source = await LocalPostgres.StartAsync(options.DataDir, logger, ct);
         bool exists;
-        await using (var admin = new NpgsqlConnection(source.AdminConnectionString + ";Pooling=false"))
+        await using (var admin = new NpgsqlConnection(Admin(source)))
             exists = await admin.ExecuteScalarAsync<bool>("select exists (select 1 from pg_database where datname = @name)", new { name = options.Database });
         var describeSource = $"private cluster {source.Folder.Root} on 127.0.0.1:{source.Port} ({(source.StartedHere ? "started by the benchmark" : "already running")})";
         if (!exists || options.CopyTo is not { } copyTo)
@@ -75,7 +82,7 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopIfOursAsync(local);
+        await StopIfOursAsync(local, alone: copyRoot is not null);
         if (copyRoot is not null && Directory.Exists(copyRoot))
         {
             Directory.Delete(copyRoot, recursive: true);
@@ -83,15 +90,20 @@ internal sealed class BenchServer : IAsyncDisposable
         }
     }
 
-    private static async Task StopIfOursAsync(LocalPostgres? local)
+    /// <summary>Stops a cluster we started — a copy always, the shared one only if nobody else has connected to it.</summary>
+    private static async Task StopIfOursAsync(LocalPostgres? local, bool alone = false)
     {
         NpgsqlConnection.ClearAllPools();
         if (local is not { StartedHere: true }) return;
-        // Someone (the lead's app, say) may have attached to the cluster we started: then leave it running.
-        await using (var admin = new NpgsqlConnection(local.AdminConnectionString + ";Pooling=false"))
+        if (!alone)
         {
+            // Someone (the lead's app, say) may have attached to the cluster we started: then leave it running.
+            await using var admin = new NpgsqlConnection(Admin(local));
             var others = await admin.ExecuteScalarAsync<int>(
-                "select count(*) from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()");
+                """
+                select count(*) from pg_stat_activity
+                where backend_type = 'client backend' and pid <> pg_backend_pid() and application_name <> @name
+                """, new { name = ApplicationName });
             if (others > 0)
             {
                 Console.Error.WriteLine($"== leaving the cluster {local.Folder.Root} running: {others} other connection(s) use it");

@@ -93,7 +93,7 @@ internal static class Readers
         {
             throw new InvalidOperationException(
                 "another session holds a lock on the table (e.g. a long transaction that creates a table referencing it); "
-                + "try later, or measure on a copy with WORLD_COPY=1 bench/gate.sh", e);
+                + "try later, or measure on a copy (WORLD_COPY=1, gate.sh's default)", e);
         }
     }
 

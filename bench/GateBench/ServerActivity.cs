@@ -15,9 +15,9 @@ internal sealed record ServerActivity(int OthersActive, string WalLsn)
             """
             select (select count(*)::int from pg_stat_activity
                     where backend_type = 'client backend' and state <> 'idle' and pid <> pg_backend_pid()
-                      and coalesce(application_name, '') <> 'GateBench') as others_active,
+                      and application_name <> @name) as others_active,
                    pg_current_wal_lsn()::text as wal_lsn
-            """, cancellationToken: ct));
+            """, new { name = BenchServer.ApplicationName }, cancellationToken: ct));
 
     public static string Describe(ServerActivity before, ServerActivity after)
     {
