@@ -11,12 +11,12 @@
 #    is deleted afterwards: the world is not written at all. WORLD_COPY=0 measures in place: the benchmark then adds
 #    jobcenter organisations for the run and records looks in access_log, and deletes both afterwards (rows marked as
 #    the benchmark's, see GateBench/Readers.cs);
-# 3. if joblog_world is not there: starts the app (demo mode) on a fresh private cluster in a temp folder and measures
-#    on its demo world instead — the report says so;
+# 3. if joblog_world is not there: measures on the app's demo world instead, in a fresh private cluster in the temp
+#    folder (migrations, reference data and demo world loaded as the app does in demo mode) — the report says so;
 # 4. prints p50/p95/p99 of the gate, of the read with and without it, where the gate's time goes, access_log at scale
 #    (a scratch database, dropped afterwards) and the goal line with PASS/FAIL.
 # Only loopback traffic; every loop is bounded. Exit code: 0 whether the goal passes or not, 2 if the benchmark itself
-# could not run (build, start, a database error, a missing tool).
+# could not run (build, a database error, a missing tool).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,7 +33,6 @@ ACCESS_LOG_ROWS="${ACCESS_LOG_ROWS:-10000000}" # rows in the scratch access_log;
 INSERT_SAMPLES="${INSERT_SAMPLES:-3000}"
 GOAL_MS="${GOAL_MS:-2}"
 SEED="${SEED:-1}"
-PORT="${PORT:-5088}"                     # the demo app's port (fallback only)
 
 say() { printf '== %s\n' "$*" >&2; }
 die() { printf 'gate.sh: %s\n' "$*" >&2; exit 2; }
@@ -42,32 +41,19 @@ command -v dotnet >/dev/null || die "dotnet is missing"
 
 TMP="$(mktemp -d /tmp/joblog-gatebench.XXXXXX)"
 chmod 0755 "$TMP"                        # the cluster runs as postgres when we are root: it must traverse this
-DATA="$TMP/data"
-APP_PID=""
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 
+# GateBench stops and deletes the clusters it makes in $TMP; should it have been killed, stop what it left running
+# there (a fast shutdown of that postmaster, by its pid) before removing the folder.
 cleanup() {
-  local rc=$?
+  local rc=$? d pid
   trap - EXIT INT TERM
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    say "stopping the demo app (pid $APP_PID; it stops its cluster)"
-    kill -TERM "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$APP_PID" 2>/dev/null; then kill -KILL "$APP_PID" 2>/dev/null || true; fi
-  fi
-  for d in "$DATA" "$TMP/world-copy"; do       # clusters of ours in the temp folder: the demo's, the world's copy
-    if [ -f "$d/pgdata/postmaster.pid" ] && [ -n "$PG_BIN" ]; then
-      say "stopping the cluster left behind in $d"
-      if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$PG_BIN/pg_ctl" stop -w -m fast -D "$d/pgdata" >/dev/null 2>&1 || true
-      else
-        "$PG_BIN/pg_ctl" stop -w -m fast -D "$d/pgdata" >/dev/null 2>&1 || true
-      fi
-    fi
+  for d in "$TMP/world-copy" "$TMP/demo"; do
+    pid="$(head -1 "$d/pgdata/postmaster.pid" 2>/dev/null || true)"
+    [ -n "$pid" ] || continue
+    say "stopping the cluster left behind in $d (pid $pid)"
+    kill -INT "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
   done
-  if [ "$rc" -ne 0 ] && [ -f "$TMP/app.log" ]; then
-    echo "--- last lines of the app log ---" >&2; tail -n 30 "$TMP/app.log" >&2 || true
-  fi
   rm -rf "$TMP"
   exit "$rc"
 }
@@ -78,7 +64,6 @@ say "building bench/GateBench (Release)"
 dotnet build "$ROOT/bench/GateBench" -c Release -nologo -clp:ErrorsOnly -v:quiet >"$TMP/build.log" 2>&1 \
   || { cat "$TMP/build.log" >&2; die "build failed"; }
 BENCH_DLL="$(ls "$ROOT"/bench/GateBench/bin/Release/net*/GateBench.dll | sort -V | tail -1)"
-APP_DLL="$(ls "$ROOT"/src/Joblog.Web/bin/Release/net*/Joblog.Web.dll | sort -V | tail -1)"
 
 args=(--iterations "$ITERATIONS" --warmup "$WARMUP" --readers "$READERS" --jobcenter-share "$JOBCENTER_SHARE"
       --access-log-rows "$ACCESS_LOG_ROWS" --insert-samples "$INSERT_SAMPLES" --goal-ms "$GOAL_MS" --seed "$SEED")
@@ -98,26 +83,7 @@ else
   LABEL="demo world (DEMO=1)"
 fi
 
-# --- fallback: the app's demo world on a fresh private cluster ---------------------------------------------------
-command -v curl >/dev/null || die "curl is missing"
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "port $PORT is taken; set PORT=..."; fi
-say "starting the app (demo mode) on http://127.0.0.1:$PORT with a fresh cluster in $DATA"
-(
-  cd "$ROOT/src/Joblog.Web"
-  exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
-    JOBLOG_DATA_DIR="$DATA" Joblog__DemoMode=true Logging__LogLevel__Default=Warning dotnet "$APP_DLL"
-) >"$TMP/app.log" 2>&1 &
-APP_PID=$!
-for i in $(seq 1 240); do
-  kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start"
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/health" || true)" = "200" ]; then break; fi
-  [ "$i" -eq 240 ] && die "no healthy app after 120 s"
-  sleep 0.5
-done
-PGPORT_="$(sed -n 4p "$DATA/pgdata/postmaster.pid")"
-[ -n "$PGPORT_" ] || die "no postmaster.pid in $DATA/pgdata"
-say "healthy; measuring on its database (PostgreSQL on 127.0.0.1:$PGPORT_)"
+# --- fallback: the app's demo world in a fresh private cluster of our own ----------------------------------------
 rc=0
-GATEBENCH_CONNECTION="Host=127.0.0.1;Port=$PGPORT_;Username=postgres;Password=$(tr -d '[:space:]' <"$DATA/password");Database=joblog" \
-  dotnet "$BENCH_DLL" --label "$LABEL" "${args[@]}" || rc=$?
+env -u GATEBENCH_CONNECTION dotnet "$BENCH_DLL" --demo-in "$TMP/demo" --label "$LABEL" "${args[@]}" || rc=$?
 [ "$rc" -eq 0 ] || die "the benchmark could not run on the demo world (exit $rc)"

@@ -15,6 +15,8 @@ internal sealed record BenchOptions
     public string Database { get; init; } = "joblog_world";
     /// <summary>Measure on a throwaway copy of the cluster in <see cref="DataDir"/>, made in this (new) folder.</summary>
     public string? CopyTo { get; init; }
+    /// <summary>Measure on the app's demo world in a fresh private cluster made in this (new) folder.</summary>
+    public string? DemoIn { get; init; }
     /// <summary>What the data is, for the report ("national-scale world", "demo world (fallback)").</summary>
     public string Label { get; init; } = "national-scale world";
     public int Warmup { get; init; } = 500;
@@ -42,6 +44,7 @@ internal sealed record BenchOptions
                 "--data-dir" => o with { DataDir = Next() },
                 "--database" => o with { Database = Next() },
                 "--copy-to" => o with { CopyTo = Next() },
+                "--demo-in" => o with { DemoIn = Next() },
                 "--label" => o with { Label = Next() },
                 "--warmup" => o with { Warmup = Int() },
                 "--iterations" => o with { Iterations = Int() },

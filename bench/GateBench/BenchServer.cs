@@ -13,16 +13,20 @@ namespace Joblog.Bench.Gate;
 internal sealed class BenchServer : IAsyncDisposable
 {
     private readonly LocalPostgres? local;
-    private readonly string? copyRoot;
+    private readonly string? throwaway;
 
     /// <summary>Every session of the benchmark carries this name (pg_stat_activity), so it can tell others from its own.</summary>
     public const string ApplicationName = "GateBench";
 
-    private BenchServer(string connectionString, LocalPostgres? local, string? copyRoot, string describe)
+    private BenchServer(string connectionString, LocalPostgres? local, string? throwaway, string describe)
     {
         ConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = ApplicationName }.ConnectionString;
-        (this.local, this.copyRoot, Describe) = (local, copyRoot, describe);
+        (this.local, this.throwaway, Describe) = (local, throwaway, describe);
     }
+
+    /// <summary>A cluster of the benchmark's own in <paramref name="folder"/>: always stopped, and the folder deleted, at the end.</summary>
+    public static BenchServer Throwaway(LocalPostgres cluster, string database, string folder, string describe) =>
+        new(cluster.ConnectionString(database), cluster, folder, describe);
 
     public string ConnectionString { get; }
 
@@ -40,6 +44,7 @@ internal sealed class BenchServer : IAsyncDisposable
     public static async Task<BenchServer?> OpenAsync(BenchOptions options, ILogger logger, Action<string> progress, CancellationToken ct)
     {
         if (options.Connection is { } given) return new BenchServer(given, null, null, "the given server");
+        if (options.DemoIn is { } demo) return await DemoWorld.CreateAsync(demo, logger, progress, ct);
 
         // Never initdb a cluster just to find it empty.
         if (!File.Exists(Path.Combine(options.DataDir, "pgdata", "PG_VERSION"))) return null;
@@ -76,17 +81,17 @@ internal sealed class BenchServer : IAsyncDisposable
             await StopIfOursAsync(source);
         }
         var copy = await LocalPostgres.StartAsync(copyTo, logger, ct);
-        return new BenchServer(copy.ConnectionString(options.Database), copy, copyTo,
+        return Throwaway(copy, options.Database, copyTo,
             $"a copy (pg_basebackup) of the private cluster {source.Folder.Root}, on 127.0.0.1:{copy.Port}, deleted afterwards");
     }
 
     public async ValueTask DisposeAsync()
     {
-        await StopIfOursAsync(local, alone: copyRoot is not null);
-        if (copyRoot is not null && Directory.Exists(copyRoot))
+        await StopIfOursAsync(local, alone: throwaway is not null);
+        if (throwaway is not null && Directory.Exists(throwaway))
         {
-            Directory.Delete(copyRoot, recursive: true);
-            Console.Error.WriteLine($"== deleted the copy {copyRoot}");
+            Directory.Delete(throwaway, recursive: true);
+            Console.Error.WriteLine($"== deleted {throwaway}");
         }
     }
 
