@@ -58,8 +58,8 @@ internal static class Program
     {
         await using var app = await AppServices.BuildAsync(server.ConnectionString);
         var db = app.Services.GetRequiredService<NpgsqlDataSource>();
-        var today = app.Services.GetRequiredService<TimeProvider>().Today();
         var clock = app.Services.GetRequiredService<TimeProvider>();
+        var today = clock.Today();
         // The same registrations on sessions with synchronous_commit off: the gate as it would be with that fix.
         await using var noFlush = await AppServices.BuildAsync(server.ConnectionString + ";Options=-c synchronous_commit=off");
         await using (var check = await noFlush.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct))
