@@ -156,6 +156,50 @@ public sealed class InactivityRuleTests(NoticesFixture fixture) : IClassFixture<
         (await new InactivitySweep(two, fixture.Clock).RunScheduledAsync(ct)).ShouldNotBeNull("the next day is a new run");
     }
 
+    [Fact]
+    public async Task A_log_written_around_the_log_store_hides_the_notice_at_once_and_the_next_sweep_ends_it_at_the_logs_time()
+    {
+        fixture.ResetClock();
+        var citizen = await Db.NewCitizenAsync("jobready", Today.AddDays(-90));
+        await fixture.SweepAsync();
+        var notice = (await Db.NoticesAsync(citizen)).ShouldHaveSingleItem();
+        (await WorkListIdsAsync()).ShouldContain(citizen);
+
+        var at = DateTimeOffset.UtcNow.AddMinutes(1);
+        at = at.AddTicks(-(at.Ticks % 10)); // PostgreSQL keeps microseconds
+        await Db.AddLogAsync(citizen, at); // e.g. a bulk load: no hook ran
+        (await WorkListIdsAsync()).ShouldNotContain(citizen);
+        await fixture.SweepAsync();
+        var ended = (await Db.NoticesAsync(citizen)).ShouldHaveSingleItem();
+        ended.EndedReason.ShouldBe("log");
+        ended.EndedByLog.ShouldBeNull("no log store write: the sweep found it");
+        new DateTimeOffset(DateTime.SpecifyKind(ended.EndedAt!.Value, DateTimeKind.Utc)).ShouldBe(at);
+        notice.Id.ShouldBe(ended.Id);
+    }
+
+    [Fact]
+    public async Task An_open_notice_follows_the_citizen_to_another_jobcenter_and_leaves_the_akasse_when_the_dagpenge_course_ends()
+    {
+        fixture.ResetClock();
+        var citizen = await Db.NewCitizenAsync("dagpenge", Today.AddDays(-120), akasse: "ak-01");
+        await Db.AddPeriodAsync(citizen, "jobready", Today.AddDays(-60)); // alongside, e.g. supplementary social assistance
+        await fixture.SweepAsync();
+        var notice = (await Db.NoticesAsync(citizen)).ShouldHaveSingleItem();
+        (notice.JobcenterId, notice.AkasseId).ShouldBe(("jc-0751", "ak-01"));
+
+        // The dagpenge course ends yesterday (job-ready goes on: still a duty), and the citizen moves to København.
+        await Db.ExecuteAsync(
+            """
+            update target_group_periods set ends_on = @yesterday where citizen_id = @citizen and target_group = 'dagpenge';
+            update citizens set municipality_code = '0101' where id = @citizen
+            """, new { citizen, yesterday = Today.AddDays(-1) });
+        await fixture.SweepAsync();
+        var moved = (await Db.NoticesAsync(citizen)).ShouldHaveSingleItem();
+        moved.Open.ShouldBeTrue("still a duty, still no log: the same period");
+        (moved.JobcenterId, moved.AkasseId).ShouldBe(("jc-0101", (string?)null));
+        (await WorkListIdsAsync()).ShouldNotContain(citizen);
+    }
+
     /// <summary>The citizen ids on Jobcenter Aarhus's work list (its case system's key), on the app's clock.</summary>
     private async Task<List<Guid>> WorkListIdsAsync()
     {

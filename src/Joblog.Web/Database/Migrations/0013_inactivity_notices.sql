@@ -38,3 +38,7 @@ create index inactivity_notices_citizen on inactivity_notices (citizen_id, ended
 -- The work lists: open notices of one jobcenter or a-kasse, longest inactive first (keyset by since, citizen).
 create index inactivity_notices_jobcenter on inactivity_notices (jobcenter_id, inactive_since, citizen_id) where ended_at is null;
 create index inactivity_notices_akasse on inactivity_notices (akasse_id, inactive_since, citizen_id) where ended_at is null;
+
+-- Who created or changed a log in the last 30 days, as one index range for everyone (the sweep), rather than a question
+-- per citizen: 300,000 probes of logs_citizen_list cost seconds, this range a fraction of that.
+create index logs_changed on logs (updated_at, citizen_id);

@@ -24,16 +24,18 @@ public sealed class CitizenNotices(NpgsqlDataSource db, TimeProvider clock)
         """;
 
     /// <summary>
-    /// The open notice <c>n</c> is still true today (<c>@today</c>): no exemption today and no log written after the day it
-    /// counts from. Between sweeps an exemption or a log (also one written around the log store) hides it at once. The duty
-    /// is checked by the readers' join on today's duty period.
+    /// The open notice <c>n</c> is still true today: no exemption today (<c>@today</c>) and no log created or changed in the
+    /// last 30 days (since <c>@windowStart</c>, <see cref="InactivityRule.WindowStart"/>). Between sweeps an exemption or a log
+    /// (also one written around the log store) hides it at once; the next sweep ends the row. The duty is checked by the
+    /// readers' join on today's duty period. (<c>closed in (false, true)</c>: two short ranges of the citizen's list index
+    /// instead of all the citizen's logs.)
     /// </summary>
     public const string StillTrue = """
         n.ended_at is null
         and not exists (select 1 from exemptions e where e.citizen_id = n.citizen_id
                         and e.starts_on <= @today and (e.ends_on is null or e.ends_on >= @today))
-        and not exists (select 1 from logs l where l.citizen_id = n.citizen_id
-                        and l.updated_at >= ((n.inactive_since + 1)::timestamp at time zone 'Europe/Copenhagen'))
+        and not exists (select 1 from logs l where l.citizen_id = n.citizen_id and l.closed in (false, true)
+                        and l.updated_at >= @windowStart)
         """;
 
     /// <summary>Today's duty period of the notice's citizen (<c>d.target_group</c>): a lateral join for the readers.</summary>
@@ -54,7 +56,7 @@ public sealed class CitizenNotices(NpgsqlDataSource db, TimeProvider clock)
             from inactivity_notices n
             {DutyToday}
             where n.citizen_id = @citizenId and {StillTrue}
-            """, new { citizenId = access.CitizenId, today }, cancellationToken: ct));
+            """, new { citizenId = access.CitizenId, today, windowStart = InactivityRule.WindowStart(today) }, cancellationToken: ct));
         return row is { } r ? new CitizenNotice(r.Since, InactivityRule.DaysInactive(today, r.Since), r.Jobcenter, r.Akasse) : null;
     }
 }

@@ -76,9 +76,16 @@ public sealed class InactivitySweep(NpgsqlDataSource db, TimeProvider clock)
     private async Task<SweepResult> SweepAsync(NpgsqlTransaction tx, long run, DateOnly today, CancellationToken ct)
     {
         var conn = tx.Connection!;
-        var args = new { today, lastSince = InactivityRule.LatestInactiveSince(today), now = clock.GetUtcNow(), run };
+        var args = new
+        {
+            today, lastSince = InactivityRule.LatestInactiveSince(today), windowStart = InactivityRule.WindowStart(today),
+            now = clock.GetUtcNow(), run,
+        };
         Task<int> Execute(string sql) => conn.ExecuteAsync(new CommandDefinition(sql, args, tx, commandTimeout: 0, cancellationToken: ct));
 
+        // Short statements over many rows: compiling (JIT) costs more than it saves; the hash tables of 300,000 citizens
+        // need more than the default 4 MB of work_mem not to spill to disk.
+        await Execute("set local jit = off; set local work_mem = '64MB'");
         await Execute(StatusSql);
         await Execute("analyze sweep_status");
         var ended = await Execute(EndSql);
@@ -95,8 +102,9 @@ public sealed class InactivitySweep(NpgsqlDataSource db, TimeProvider clock)
 
     /// <summary>
     /// Each citizen with a duty to log today, or with an open notice: duty, exempt today, in an a-kasse course today, the
-    /// last log change, and the day inactivity counts from (<see cref="InactivityRule"/>). The last log is two probes of
-    /// the citizen's list index (open and closed logs), not a scan of the citizen's logs.
+    /// last log change in the last 30 days (one range of the <c>logs_changed</c> index for everyone: who is active is a set,
+    /// not a question per citizen), the open notice, and the day the 30 days count from without the last log (the duty
+    /// period's start, the day after an ended exemption, the day the previous notice ended).
     /// </summary>
     private const string StatusSql = """
         create temp table sweep_status on commit drop as
@@ -106,12 +114,17 @@ public sealed class InactivitySweep(NpgsqlDataSource db, TimeProvider clock)
             where p.starts_on <= @today and (p.ends_on is null or p.ends_on >= @today)
             group by p.citizen_id
         ),
+        open_notices as (
+            select citizen_id, inactive_since from inactivity_notices where ended_at is null
+        ),
         subjects as (
             select citizen_id, duty_from, akasse_course from today_periods where duty_from is not null
             union all
-            select n.citizen_id, null, false from inactivity_notices n
-            where n.ended_at is null
-              and not exists (select 1 from today_periods t where t.citizen_id = n.citizen_id and t.duty_from is not null)
+            select o.citizen_id, null, false from open_notices o
+            where not exists (select 1 from today_periods t where t.citizen_id = o.citizen_id and t.duty_from is not null)
+        ),
+        recent as materialized (
+            select citizen_id, max(updated_at) as at from logs where updated_at >= @windowStart group by citizen_id
         ),
         exempt_today as (
             select distinct citizen_id from exemptions where starts_on <= @today and (ends_on is null or ends_on >= @today)
@@ -123,33 +136,31 @@ public sealed class InactivitySweep(NpgsqlDataSource db, TimeProvider clock)
             select citizen_id, max(ended_at) as ended_at from inactivity_notices where ended_at is not null group by citizen_id
         )
         select s.citizen_id, s.duty_from is not null as duty, s.akasse_course, e.citizen_id is not null as exempt,
-               l.at as last_log_at, (l.at at time zone 'Europe/Copenhagen')::date as last_log_day,
-               greatest(s.duty_from, (l.at at time zone 'Europe/Copenhagen')::date, x.ends_on + 1,
-                        (ne.ended_at at time zone 'Europe/Copenhagen')::date) as since
+               r.at as recent_log_at, o.inactive_since as open_since,
+               greatest(s.duty_from, x.ends_on + 1, (ne.ended_at at time zone 'Europe/Copenhagen')::date) as counts_from
         from subjects s
+        left join recent r on r.citizen_id = s.citizen_id
+        left join open_notices o on o.citizen_id = s.citizen_id
         left join exempt_today e on e.citizen_id = s.citizen_id
         left join exemption_ended x on x.citizen_id = s.citizen_id
         left join notice_ended ne on ne.citizen_id = s.citizen_id
-        cross join lateral (select greatest(
-            (select o.updated_at from logs o where o.citizen_id = s.citizen_id and o.closed = false order by o.updated_at desc limit 1),
-            (select c.updated_at from logs c where c.citizen_id = s.citizen_id and c.closed = true order by c.updated_at desc limit 1)) as at) l
         """;
 
     /// <summary>
-    /// Ends the open notices whose period is over. A log after the day inactivity counted from ends it at the log's time
-    /// (also a log written around the log store, e.g. by a bulk load); otherwise exemption, no duty, or a new duty period.
+    /// Ends the open notices whose period is over: a log in the last 30 days (also one written around the log store, e.g. by
+    /// a bulk load) ends it at the log's time; otherwise an exemption, no duty, or a duty period that started since.
     /// </summary>
     private const string EndSql = """
         update inactivity_notices n
-        set ended_at = case when s.last_log_day > n.inactive_since then greatest(s.last_log_at, n.created_at) else @now end,
-            ended_reason = case when s.last_log_day > n.inactive_since then 'log'
+        set ended_at = case when s.recent_log_at is not null then greatest(s.recent_log_at, n.created_at) else @now end,
+            ended_reason = case when s.recent_log_at is not null then 'log'
                                 when s.exempt then 'exempt'
                                 when not s.duty then 'noDuty'
                                 else 'newPeriod' end,
             ended_by_run = @run
         from sweep_status s
         where s.citizen_id = n.citizen_id and n.ended_at is null
-          and (s.last_log_day > n.inactive_since or s.exempt or not s.duty or s.since > @lastSince)
+          and (s.recent_log_at is not null or s.exempt or not s.duty or s.counts_from > @lastSince)
         """;
 
     /// <summary>The jobcenter of each municipality (the first by id, should there be two).</summary>
@@ -171,15 +182,29 @@ public sealed class InactivitySweep(NpgsqlDataSource db, TimeProvider clock)
           and (n.jobcenter_id is distinct from j.id or n.akasse_id is distinct from (case when s.akasse_course then c.akasse_id end))
         """;
 
-    /// <summary>A notice for every inactive citizen without an open one (the unique index makes a race harmless).</summary>
+    /// <summary>
+    /// A notice for every inactive citizen without an open one (the unique index makes a race harmless). Only for these the
+    /// day of the last log is looked up: two probes of the citizen's list index (open and closed logs), in citizen order.
+    /// </summary>
     private const string CreateSql = $"""
-        with {Jobcenters}
+        with {Jobcenters},
+        inactive as materialized (
+            select citizen_id, counts_from, akasse_course from sweep_status
+            where duty and not exempt and recent_log_at is null and counts_from <= @lastSince and open_since is null
+            order by citizen_id
+        ),
+        since as (
+            select i.citizen_id, i.akasse_course, greatest(i.counts_from, (greatest(
+                (select o.updated_at from logs o where o.citizen_id = i.citizen_id and o.closed = false order by o.updated_at desc limit 1),
+                (select d.updated_at from logs d where d.citizen_id = i.citizen_id and d.closed = true order by d.updated_at desc limit 1))
+                at time zone 'Europe/Copenhagen')::date) as since
+            from inactive i
+        )
         insert into inactivity_notices (citizen_id, inactive_since, created_at, created_by_run, jobcenter_id, akasse_id)
         select s.citizen_id, s.since, @now, @run, j.id, case when s.akasse_course then c.akasse_id end
-        from sweep_status s
+        from since s
         join citizens c on c.id = s.citizen_id
         left join jobcenters j on j.municipality_code = c.municipality_code
-        where s.duty and not s.exempt and s.since <= @lastSince
         on conflict (citizen_id) where ended_at is null do nothing
         """;
 

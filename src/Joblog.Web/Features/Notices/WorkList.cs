@@ -62,7 +62,7 @@ public sealed class WorkList(NpgsqlDataSource db, TimeProvider clock)
             join target_groups tg on tg.code = d.target_group
             where {scope} and {CitizenNotices.StillTrue}
             """;
-        var args = new { org, municipality = o.Municipality, today, afterSince = after?.Since, afterId = after?.CitizenId ?? Guid.Empty, take = limit + 1 };
+        var args = new { org, municipality = o.Municipality, today, windowStart = InactivityRule.WindowStart(today), afterSince = after?.Since, afterId = after?.CitizenId ?? Guid.Empty, take = limit + 1 };
         var rows = (await conn.QueryAsync<Row>(new CommandDefinition(
             $"""
             select n.citizen_id as CitizenId, c.name as Name, d.target_group as TargetGroup, tg.name as TargetGroupName,
