@@ -178,7 +178,7 @@ public sealed class InactivitySweep(NpgsqlDataSource db, TimeProvider clock)
         from sweep_status s
         join citizens c on c.id = s.citizen_id
         left join jobcenters j on j.municipality_code = c.municipality_code
-        where n.citizen_id = s.citizen_id and n.ended_at is null
+        where n.citizen_id = s.citizen_id and n.ended_at is null and s.open_since is not null
           and (n.jobcenter_id is distinct from j.id or n.akasse_id is distinct from (case when s.akasse_course then c.akasse_id end))
         """;
 
