@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Joblog.Web.Access;
 using Joblog.Web.Features.Notices;
 using Joblog.Web.Tests.Infrastructure;
@@ -203,16 +201,7 @@ public sealed class InactivityRuleTests(NoticesFixture fixture) : IClassFixture<
     /// <summary>The citizen ids on Jobcenter Aarhus's work list (its case system's key), on the app's clock.</summary>
     private async Task<List<Guid>> WorkListIdsAsync()
     {
-        var ids = new List<Guid>();
         using var client = fixture.App.System("demo-jc-0751-system-key");
-        string? cursor = null;
-        do
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/worklist/inactivity?limit=500&cursor={cursor}", TestContext.Current.CancellationToken);
-            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("citizenId").GetGuid()));
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
-        return ids;
+        return (await client.WorkListItemsAsync()).Select(i => i.GetProperty("citizenId").GetGuid()).ToList();
     }
 }

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Joblog.Web.Tests.Infrastructure;
 
 namespace Joblog.Web.Tests.Notices;
@@ -68,4 +70,20 @@ internal static class NoticeTestData
                    ended_at as EndedAt, ended_reason as EndedReason, ended_by_log as EndedByLog
             from inactivity_notices where citizen_id = @citizen order by id
             """, new { citizen });
+
+    /// <summary>Every item of the caller's work list from the API, page by page.</summary>
+    public static async Task<List<JsonElement>> WorkListItemsAsync(this HttpClient client, int limit = 500)
+    {
+        var items = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/worklist/inactivity?limit={limit}&cursor={cursor}",
+                TestContext.Current.CancellationToken);
+            items.AddRange(page.GetProperty("items").EnumerateArray());
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+        return items;
+    }
 }

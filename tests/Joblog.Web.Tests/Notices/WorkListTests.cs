@@ -36,20 +36,6 @@ public sealed class WorkListTests(NoticesFixture fixture) : IClassFixture<Notice
         return page.QuerySelectorAll("table.worklist tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
     }
 
-    private static async Task<List<JsonElement>> AllItemsAsync(HttpClient client, int limit = 500)
-    {
-        var items = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"{Api}?limit={limit}&cursor={cursor}", TestContext.Current.CancellationToken);
-            items.AddRange(page.GetProperty("items").EnumerateArray());
-            cursor = page.GetProperty("nextCursor").GetString();
-        }
-        while (cursor is not null);
-        return items;
-    }
-
     [Fact]
     public async Task After_the_demo_load_ali_has_a_notice_and_jens_sofie_and_the_active_personas_have_none()
     {
@@ -91,7 +77,7 @@ public sealed class WorkListTests(NoticesFixture fixture) : IClassFixture<Notice
         await EmmaInactiveAsync();
         var berit = await fixture.App.SignedIn("berit");
         (await berit.GetPageAsync(Page)).QuerySelector("h1")!.TextContent.ShouldBe("Arbejdsliste: medlemmer uden registreringer");
-        var items = await AllItemsAsync(berit);
+        var items = await berit.WorkListItemsAsync();
         items.Select(i => i.GetProperty("name").GetString()).ShouldContain("Emma Demo");
         items.Select(i => i.GetProperty("name").GetString()).ShouldNotContain("Ali Demo");
         foreach (var item in items)
@@ -102,11 +88,11 @@ public sealed class WorkListTests(NoticesFixture fixture) : IClassFixture<Notice
         }
 
         (await NamesOnPageAsync(await fixture.App.SignedIn("ole"))).ShouldNotContain("Emma Demo");
-        var ak01 = await AllItemsAsync(fixture.App.System("demo-ak-01-system-key"));
+        var ak01 = await fixture.App.System("demo-ak-01-system-key").WorkListItemsAsync();
         ak01.Select(i => i.GetProperty("citizenId").GetGuid()).ShouldBe(items.Select(i => i.GetProperty("citizenId").GetGuid()));
-        var jc = await AllItemsAsync(fixture.App.System("demo-jc-0751-system-key"));
+        var jc = await fixture.App.System("demo-jc-0751-system-key").WorkListItemsAsync();
         jc.Select(i => i.GetProperty("name").GetString()).ShouldContain("Ali Demo");
-        (await AllItemsAsync(fixture.App.System("demo-ak-02-system-key"))).Select(i => i.GetProperty("name").GetString()).ShouldNotContain("Emma Demo");
+        (await fixture.App.System("demo-ak-02-system-key").WorkListItemsAsync()).Select(i => i.GetProperty("name").GetString()).ShouldNotContain("Emma Demo");
     }
 
     [Fact]
@@ -136,8 +122,8 @@ public sealed class WorkListTests(NoticesFixture fixture) : IClassFixture<Notice
         var looks = await Db.ScalarAsync<long>("select count(*) from access_log");
         var nina = await fixture.App.SignedIn("nina");
         await nina.GetPageAsync(Page);
-        var all = await AllItemsAsync(nina);
-        var paged = await AllItemsAsync(nina, limit: 3);
+        var all = await nina.WorkListItemsAsync();
+        var paged = await nina.WorkListItemsAsync(limit: 3);
         paged.Select(i => i.GetProperty("citizenId").GetGuid()).ShouldBe(all.Select(i => i.GetProperty("citizenId").GetGuid()));
         all.Count.ShouldBeGreaterThan(3);
         (await Db.ScalarAsync<long>("select count(*) from access_log")).ShouldBe(looks, "a name in a list is not a look");
