@@ -96,6 +96,7 @@ public sealed class AccessHistory(NpgsqlDataSource db)
         "jobAds.search" => "History.What.JobAdsSearch",
         "calendar.read" => "History.What.CalendarRead",
         "calendar.feed" => "History.What.CalendarFeed",
+        "worklist.open" => "History.What.WorklistOpen",
         _ => "History.What.Other",
     };
 }

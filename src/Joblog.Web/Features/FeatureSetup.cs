@@ -11,6 +11,7 @@ using Joblog.Web.Features.History;
 using Joblog.Web.Features.JobAds;
 using Joblog.Web.Features.JobGoals;
 using Joblog.Web.Features.Logs;
+using Joblog.Web.Features.Notices;
 using Joblog.Web.Features.SavedJobs;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
@@ -39,6 +40,7 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/History");
             o.Conventions.AuthorizeFolder("/Caseworker");
             o.Conventions.AuthorizeFolder("/Conversation");
+            o.Conventions.AuthorizeFolder("/Notices");
             o.Conventions.AuthorizePage("/Home/Index");
             o.Conventions.ConfigureFilter(new HandlerRequiredFilter());
         });
@@ -71,6 +73,10 @@ public static class FeatureSetup
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<AttachmentSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<AttachmentSweeper>());
+        services.AddSingleton<InactivitySweep>();
+        services.AddSingleton<CitizenNotices>();
+        services.AddSingleton<WorkList>();
+        services.AddHostedService<DailySweep>();
         services.AddScoped<Problems>();
         return builder;
     }
@@ -113,6 +119,7 @@ public static class FeatureSetup
         api.MapJobAdsApi();
         api.MapSavedJobsApi();
         api.MapAttachmentsApi();
+        api.MapWorkListApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;

@@ -147,6 +147,8 @@ internal static partial class MatrixRequests
                 return Call() with { Content = Form(("Form.WeeklyHours", "30"), ("Form.Version", Number(await mette.ResetJobGoalsAsync()))) };
             case "POST /sagsbehandleradgang":
                 return Call() with { Content = Form(("Cpr", CaseworkerTestData.Cpr(MatrixRoles.Subject))), NewClient = true };
+            case "POST /arbejdsliste?handler=Open":
+                return Call() with { Content = Form(("citizenId", MatrixSubject.CitizenId.ToString())), NewClient = true };
             case "POST /sagsbehandleradgang?handler=Stop":
                 return Call() with { NewClient = true };
             case "POST /sprog":

@@ -12,10 +12,10 @@ public static class Clients
 {
     public static readonly JsonSerializerOptions Json = ApiJson.Options;
 
-    public static HttpClient Anonymous(this JoblogApp app) =>
+    public static HttpClient Anonymous(this WebApplicationFactory<Program> app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
 
-    public static HttpClient System(this JoblogApp app, string key)
+    public static HttpClient System(this WebApplicationFactory<Program> app, string key)
     {
         var client = app.Anonymous();
         client.DefaultRequestHeaders.Authorization = new("Bearer", key);
@@ -23,7 +23,7 @@ public static class Clients
     }
 
     /// <summary>Signs in through the demo login like a browser would and arms the API antiforgery header.</summary>
-    public static async Task<HttpClient> SignedIn(this JoblogApp app, string persona)
+    public static async Task<HttpClient> SignedIn(this WebApplicationFactory<Program> app, string persona)
     {
         var client = app.Anonymous();
         var login = await client.PostAsync("/test-login", new FormUrlEncodedContent(new Dictionary<string, string> { ["persona"] = persona }));

@@ -3,6 +3,7 @@ using Joblog.Core.Logs;
 using Joblog.Web.Access;
 using Joblog.Web.Auth;
 using Joblog.Web.Features.Logs;
+using Joblog.Web.Features.Notices;
 using Npgsql;
 
 namespace Joblog.Web.Features.Demo;
@@ -80,6 +81,9 @@ public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, CitizenG
         var background = await DemoBackground.LoadAsync(conn, tx, today, ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Demo world loaded ({Inserted} new persona logs, {Background} new background citizens)", inserted, background);
+        // DEMO.md: a fresh demo world shows Ali's inactivity notice (and never one for Jens).
+        var sweep = await new InactivitySweep(db, clock).RunNowAsync(SweepStart.DemoLoad, null, ct);
+        log.LogInformation("Inactivity sweep at demo load: {Created} new notices, {Open} open", sweep.Created, sweep.Open);
     }
 
     private async Task<int> LogsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string citizen, IReadOnlyList<DemoLog> logs, DateOnly today)

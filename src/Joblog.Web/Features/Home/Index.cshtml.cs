@@ -1,5 +1,6 @@
 using Joblog.Web.Access;
 using Joblog.Web.Auth;
+using Joblog.Web.Features.Notices;
 using Joblog.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,7 +11,7 @@ namespace Joblog.Web.Features.Home;
 /// who has chosen a citizen in "Se borgers Jobnet" sees the same page as that citizen, plus what is
 /// held back from them; without a chosen citizen, the way in to "Se borgers Jobnet".
 /// </summary>
-public sealed class IndexModel(CitizenGate gate) : CitizenPageModel(gate)
+public sealed class IndexModel(CitizenGate gate, CitizenNotices notices, WorkList workList) : CitizenPageModel(gate)
 {
     [BindProperty(SupportsGet = true)] public string? Fane { get; set; }
 
@@ -26,15 +27,27 @@ public sealed class IndexModel(CitizenGate gate) : CitizenPageModel(gate)
 
     public string CitizenName => Access?.CitizenName ?? Actor.Name;
 
+    /// <summary>The citizen's open inactivity notice (advisering), if any: what to do about it.</summary>
+    public CitizenNotice? Notice { get; private set; }
+
+    /// <summary>Staff of a jobcenter or an a-kasse (no citizen chosen): the way to their work list.</summary>
+    public bool HasWorkList { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         Actor = CurrentActor;
-        if (Actor.Kind == ActorKind.Citizen) return Page();
+        if (Actor.Kind == ActorKind.Citizen)
+        {
+            Notice = await OpenCitizenAsync("frontpage.read") is { } own ? await notices.CurrentAsync(own, HttpContext.RequestAborted) : null;
+            return Page();
+        }
         if (Actor.ViewingCitizenId is not null)
         {
             Access = await OpenCitizenAsync("frontpage.read");
             LostAccess = Access is null;
+            if (Access is not null) Notice = await notices.CurrentAsync(Access, HttpContext.RequestAborted);
         }
+        if (Access is null) HasWorkList = await workList.KindForAsync(Actor, HttpContext.RequestAborted) is not null;
         return Page();
     }
 }

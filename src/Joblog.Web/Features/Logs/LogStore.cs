@@ -45,6 +45,7 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock, Attachment
         if (access.PendingLook is { } look) parameters.AddDynamicParams(look.Parameters);
         var sql = $"""
             with {(access.PendingLook is null ? "" : $"look as ({AccessRecord.InsertSql}),")}
+            {Notices.CitizenNotices.EndedByLog},
             created as (
                 insert into logs (id, citizen_id, {LogRow.Columns}, created_at, updated_at, channel, version)
                 values (@id, @citizenId, {LogRow.Values}, @now, @now, @channel, 1))
@@ -80,6 +81,7 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock, Attachment
 
         var row = await conn.QuerySingleAsync<LogRow>(
             $"""
+            with {Notices.CitizenNotices.EndedByLog}
             update logs set ({LogRow.Columns}, updated_at, channel, version) =
                 ({LogRow.Values}, @now, @channel, version + 1)
             where id = @id and citizen_id = @citizenId
