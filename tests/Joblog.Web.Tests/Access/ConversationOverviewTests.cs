@@ -70,6 +70,15 @@ public sealed class ConversationOverviewTests(AppFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Alis_open_inactivity_notice_is_on_the_overview_and_mette_has_none()
+    {
+        var nina = await App.ViewingAsync("nina", "ali");
+        (await nina.GetPageAsync("/samtale")).QuerySelector(".inactivity-notice").ShouldNotBeNull();
+        var ninaOnMette = await App.ViewingAsync("nina", "mette");
+        (await ninaOnMette.GetPageAsync("/samtale")).QuerySelector(".inactivity-notice").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Karl_without_access_gets_404()
     {
         var karl = await App.SignedIn("karl");
