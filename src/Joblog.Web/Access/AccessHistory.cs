@@ -95,6 +95,10 @@ public sealed class AccessHistory(NpgsqlDataSource db)
         "jobAds.search" => "History.What.JobAdsSearch",
         "calendar.read" => "History.What.CalendarRead",
         "calendar.feed" => "History.What.CalendarFeed",
+        "requirements.read" => "History.What.RequirementsRead",
+        "requirements.write" => "History.What.RequirementsWrite",
+        "exemptions.read" => "History.What.ExemptionsRead",
+        "exemptions.write" => "History.What.ExemptionsWrite",
         _ => "History.What.Other",
     };
 }
