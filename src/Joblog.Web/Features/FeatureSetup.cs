@@ -7,10 +7,12 @@ using Joblog.Web.Features.Calendar;
 using Joblog.Web.Features.Citizens;
 using Joblog.Web.Features.Demo;
 using Joblog.Web.Features.Evidence;
+using Joblog.Web.Features.Exemptions;
 using Joblog.Web.Features.History;
 using Joblog.Web.Features.JobAds;
 using Joblog.Web.Features.JobGoals;
 using Joblog.Web.Features.Logs;
+using Joblog.Web.Features.Requirements;
 using Joblog.Web.Features.SavedJobs;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
@@ -37,6 +39,8 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/Attachments");
             o.Conventions.AuthorizeFolder("/History");
             o.Conventions.AuthorizeFolder("/Caseworker");
+            o.Conventions.AuthorizeFolder("/Requirements");
+            o.Conventions.AuthorizeFolder("/Exemptions");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
@@ -68,6 +72,10 @@ public static class FeatureSetup
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<AttachmentSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<AttachmentSweeper>());
+        services.AddSingleton<RequirementStore>();
+        services.AddSingleton<RequirementsView>();
+        services.AddSingleton<MunicipalityList>();
+        services.AddSingleton<ExemptionStore>();
         services.AddScoped<Problems>();
         return builder;
     }
@@ -110,6 +118,8 @@ public static class FeatureSetup
         api.MapJobAdsApi();
         api.MapSavedJobsApi();
         api.MapAttachmentsApi();
+        api.MapRequirementsApi();
+        api.MapExemptionsApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;

@@ -1,5 +1,6 @@
 using Joblog.Web.Access;
 using Joblog.Web.Auth;
+using Joblog.Web.Features.Exemptions;
 using Joblog.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,7 +11,7 @@ namespace Joblog.Web.Features.Home;
 /// who has chosen a citizen in "Se borgers Jobnet" sees the same page as that citizen, plus what is
 /// held back from them; without a chosen citizen, the way in to "Se borgers Jobnet".
 /// </summary>
-public sealed class IndexModel(CitizenGate gate) : CitizenPageModel(gate)
+public sealed class IndexModel(CitizenGate gate, ExemptionStore exemptions) : CitizenPageModel(gate)
 {
     [BindProperty(SupportsGet = true)] public string? Fane { get; set; }
 
@@ -26,15 +27,16 @@ public sealed class IndexModel(CitizenGate gate) : CitizenPageModel(gate)
 
     public string CitizenName => Access?.CitizenName ?? Actor.Name;
 
+    /// <summary>The exemption (fritagelse) that applies today: the page says so, and that the duty to search remains.</summary>
+    public Exemption? ExemptToday { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         Actor = CurrentActor;
-        if (Actor.Kind == ActorKind.Citizen) return Page();
-        if (Actor.ViewingCitizenId is not null)
-        {
-            Access = await OpenCitizenAsync("frontpage.read");
-            LostAccess = Access is null;
-        }
+        if (Actor.Kind != ActorKind.Citizen && Actor.ViewingCitizenId is null) return Page();
+        Access = await OpenCitizenAsync("frontpage.read");
+        LostAccess = Access is null && Actor.Kind != ActorKind.Citizen;
+        if (Access is not null) ExemptToday = await exemptions.TodayAsync(Access, HttpContext.RequestAborted);
         return Page();
     }
 }
