@@ -37,3 +37,12 @@ update exemptions e
 set organisation_id = o.id, channel = 'jobcenter'
 from organisations o
 where o.id = e.granted_by and e.organisation_id is null;
+
+-- distance_km (0008) promised null when a coordinate is missing, but least(1, null) is 1 in PostgreSQL, so a missing
+-- coordinate gave half the earth's circumference (20,015 km). The same formula, null when a coordinate is missing (still
+-- one plain expression, so the planner can inline it).
+create or replace function distance_km(lat1 double precision, lon1 double precision, lat2 double precision, lon2 double precision)
+returns double precision language sql immutable parallel safe
+return case when lat1 is null or lon1 is null or lat2 is null or lon2 is null then null
+            else 2 * 6371.0 * asin(least(1, sqrt(power(sin(radians(lat2 - lat1) / 2), 2)
+                + cos(radians(lat1)) * cos(radians(lat2)) * power(sin(radians(lon2 - lon1) / 2), 2)))) end;

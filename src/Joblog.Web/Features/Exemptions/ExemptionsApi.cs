@@ -77,7 +77,8 @@ public static class ExemptionsApi
     {
         var today = clock.Today();
         DateOnly? to = today;
-        if (http.Request.ContentLength is not 0)
+        // No body: the exemption ends today.
+        if (http.Request.ContentLength > 0 || http.Request.HasJsonContentType())
         {
             var body = await JsonBody.ReadAsync<EndExemptionRequest>(http.Request, http.RequestAborted);
             if (body.WrongContentType) return problems.UnsupportedMediaType();

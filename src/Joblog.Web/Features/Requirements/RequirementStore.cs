@@ -196,7 +196,8 @@ public sealed class RequirementStore(NpgsqlDataSource db, TimeProvider clock)
         public string[] MunicipalityCodes { get; init; } = [];
         public string[] MunicipalityNames { get; init; } = [];
 
-        public RequirementSet ToSet() => new(Id, OrganisationId, OrganisationName, ApplicationsPerWeek,
+        // numeric(4, 2) reads as 1.50: the same number without trailing zeros (1.5), as it was written.
+        public RequirementSet ToSet() => new(Id, OrganisationId, OrganisationName, ApplicationsPerWeek / 1.00000000000000000000000000m,
             OccupationCodes.Zip(OccupationTitles, (c, t) => new NamedCode(c, t)).ToList(), MaxKm,
             MunicipalityCodes.Zip(MunicipalityNames, (c, n) => new NamedCode(c, n)).ToList(),
             Methods.Select(ApiNames.ParseOrNull<ApplicationType>).OfType<ApplicationType>().ToList(),
