@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Joblog.Web.Tests.Access;
 using Joblog.Web.Tests.Infrastructure;
@@ -12,8 +11,6 @@ namespace Joblog.Web.Tests.Exemptions;
 public sealed class ExemptionEndPageTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private readonly PostgresConnection db = new(fixture.ConnectionString);
-
-    private static string D(int days) => Today.AddDays(days).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 
     private Task<Guid> JensExemptionAsync() =>
         db.ScalarAsync<Guid>("select id from exemptions where citizen_id = @id order by starts_on limit 1", new { id = Clients.CitizenId("jens") });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Joblog.Web.Tests.Access;
 using Joblog.Web.Tests.Infrastructure;
@@ -12,8 +11,6 @@ namespace Joblog.Web.Tests.Exemptions;
 public sealed class ExemptionPageTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private readonly PostgresConnection db = new(fixture.ConnectionString);
-
-    private static string D(int days) => Today.AddDays(days).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task karl_sees_jens_exemption_and_jens_sees_on_his_front_page_that_he_is_exempt_and_must_still_search()

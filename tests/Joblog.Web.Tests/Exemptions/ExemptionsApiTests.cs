@@ -127,7 +127,6 @@ public sealed class ExemptionsApiTests(AppFixture fixture) : IClassFixture<AppFi
         var key = fixture.App.System(JobcenterKey);
         var mette = await fixture.App.SignedIn("mette");
         var granted = await (await key.PostAsJsonAsync(Url("mette"), Grant(1, 30), Clients.Json)).Content.ReadFromJsonAsync<JsonElement>();
-        string D(int days) => Today.AddDays(days).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
         var (requirements, _) = await mette.GetRequirementsAsync("mette");
         requirements.GetProperty("paused").GetBoolean().ShouldBeTrue();

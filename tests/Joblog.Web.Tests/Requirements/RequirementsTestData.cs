@@ -13,6 +13,9 @@ internal static class RequirementsTestData
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A day relative to today as the pages write it: dd-MM-yyyy.</summary>
+    public static string D(int daysFromToday) => Today.AddDays(daysFromToday).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+
     public static string Url(string persona) => $"/api/v1/citizens/{Clients.CitizenId(persona)}/requirements";
 
     public static object Body(decimal perWeek, string[]? occupations = null, int? maxKm = null, string[]? municipalities = null, string[]? methods = null) =>
