@@ -80,9 +80,11 @@ public sealed class RequirementsApiTests(AppFixture fixture) : IClassFixture<App
         rows[0].ShouldBe(new SetRow(1, "jc-0751", 2m, Today, Today, "Nina Demo", "jobcenter", "Nina Demo", "jobcenter"));
         rows[1].ShouldBe(new SetRow(2, "jc-0751", 1.5m, Today, null, "Nina Demo", "jobcenter", null, null));
 
+        var writes = await db.LooksAsync("lars", "requirements.write");
         var same = await nina.PutRequirementsAsync("lars", Body(1.5m, ["7412", "7411"]), "\"2\"");
         same.Headers.ETag!.Tag.ShouldBe("\"2\"", "the same content again is no change");
         (await RowsAsync("lars")).Count.ShouldBe(2);
+        (await db.LooksAsync("lars", "requirements.write")).ShouldBe(writes + 1, "but the answer shows the requirements: a look");
 
         var end = await nina.EndRequirementsAsync("lars", "\"2\"");
         end.StatusCode.ShouldBe(HttpStatusCode.NoContent);

@@ -68,6 +68,8 @@ public sealed class RequirementStore(NpgsqlDataSource db, TimeProvider clock)
         var open = await OpenSetAsync(conn, tx, access);
         if (open is not null && open.SameAs(input))
         {
+            // Nothing changes, but the caller is shown the requirements: still a look.
+            await RecordLookAsync(conn, tx, access);
             await tx.CommitAsync(ct);
             return new(RequirementOutcome.Done, version);
         }
