@@ -97,6 +97,10 @@ public sealed class AccessHistory(NpgsqlDataSource db)
         "calendar.read" => "History.What.CalendarRead",
         "calendar.feed" => "History.What.CalendarFeed",
         "worklist.open" => "History.What.WorklistOpen",
+        "requirements.read" => "History.What.RequirementsRead",
+        "requirements.write" => "History.What.RequirementsWrite",
+        "exemptions.read" => "History.What.ExemptionsRead",
+        "exemptions.write" => "History.What.ExemptionsWrite",
         _ => "History.What.Other",
     };
 }

@@ -36,6 +36,9 @@ public sealed class CitizenAccess
     /// <summary>The caller's organisation by name (null for the citizen).</summary>
     public string? OrganisationName { get; internal init; }
 
+    /// <summary>The kind of the caller's organisation: jobcenter, akasse (null for the citizen). See <see cref="StaffTools"/>.</summary>
+    public string? OrganisationKind { get; internal init; }
+
     /// <summary>The categories held back from this caller (never from the citizen).</summary>
     public IReadOnlySet<Category> Withheld { get; internal init; } = new HashSet<Category>();
 
@@ -102,6 +105,7 @@ public sealed class CitizenGate(NpgsqlDataSource db, TimeProvider clock, IEnumer
             PendingLook = recordNow ? null : look,
             CitizenName = facts.CitizenName,
             OrganisationName = facts.OrganisationName,
+            OrganisationKind = facts.OrganisationKind,
             Withheld = Withheld(actor, facts),
         };
     }

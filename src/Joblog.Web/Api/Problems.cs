@@ -24,6 +24,9 @@ public sealed class Problems(IStringLocalizer<Texts> t)
 
     public ProblemHttpResult IdempotencyConflict() => Make(422, "Api.Problem.IdempotencyConflict");
 
+    /// <summary>A problem of a feature's own: the title is the text <paramref name="key"/>, the detail <c>key.Detail</c> if there is one.</summary>
+    public ProblemHttpResult Of(int status, string key) => Make(status, key);
+
     public ValidationProblem Validation(IEnumerable<FieldError> errors) =>
         TypedResults.ValidationProblem(
             errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => t[e.MessageKey].Value).Distinct().ToArray()),

@@ -7,11 +7,13 @@ using Joblog.Web.Features.Calendar;
 using Joblog.Web.Features.Citizens;
 using Joblog.Web.Features.Demo;
 using Joblog.Web.Features.Evidence;
+using Joblog.Web.Features.Exemptions;
 using Joblog.Web.Features.History;
 using Joblog.Web.Features.JobAds;
 using Joblog.Web.Features.JobGoals;
 using Joblog.Web.Features.Logs;
 using Joblog.Web.Features.Notices;
+using Joblog.Web.Features.Requirements;
 using Joblog.Web.Features.SavedJobs;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
@@ -41,6 +43,8 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/Caseworker");
             o.Conventions.AuthorizeFolder("/Conversation");
             o.Conventions.AuthorizeFolder("/Notices");
+            o.Conventions.AuthorizeFolder("/Requirements");
+            o.Conventions.AuthorizeFolder("/Exemptions");
             o.Conventions.AuthorizePage("/Home/Index");
             o.Conventions.ConfigureFilter(new HandlerRequiredFilter());
         });
@@ -77,6 +81,10 @@ public static class FeatureSetup
         services.AddSingleton<CitizenNotices>();
         services.AddSingleton<WorkList>();
         services.AddHostedService<DailySweep>();
+        services.AddSingleton<RequirementStore>();
+        services.AddSingleton<RequirementsView>();
+        services.AddSingleton<MunicipalityList>();
+        services.AddSingleton<ExemptionStore>();
         services.AddScoped<Problems>();
         return builder;
     }
@@ -120,6 +128,8 @@ public static class FeatureSetup
         api.MapSavedJobsApi();
         api.MapAttachmentsApi();
         api.MapWorkListApi();
+        api.MapRequirementsApi();
+        api.MapExemptionsApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;

@@ -55,10 +55,13 @@ public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, CitizenG
                 }, tx);
         await conn.ExecuteAsync(
             """
-            insert into exemptions (id, citizen_id, starts_on, ends_on, reason, granted_by) values (@id, @citizen, @from, null, @reason, 'karl')
-            on conflict (id) do update set starts_on = excluded.starts_on, ends_on = null
+            insert into exemptions (id, citizen_id, starts_on, ends_on, reason, granted_by, organisation_id, actor_kind, actor_id, actor_name, channel)
+            values (@id, @citizen, @from, null, @reason, 'karl', 'jc-0101', 'staff', 'karl', 'Karl Demo', 'jobcenter')
+            on conflict (id) do update set starts_on = excluded.starts_on, ends_on = null, ended_at = null, ended_actor_kind = null,
+                ended_actor_id = null, ended_actor_name = null, ended_channel = null
             """, new { id = Personas.IdFor("exemption:jens"), citizen = Personas.CitizenId("jens"), from = today.AddDays(-Personas.JensExemptFromDaysAgo),
                 reason = "Nedsat fysisk funktionsevne (LAS § 75, stk. 5)" }, tx);
+        await DemoRequirements.LoadAsync(conn, tx, today);
         foreach (var g in Personas.JobGoals)
             await conn.ExecuteAsync(
                 """

@@ -1,13 +1,17 @@
 using System.Globalization;
 using Joblog.Web.Access;
+using Joblog.Web.Features.Requirements;
 using Joblog.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joblog.Web.Features.Evidence;
 
 /// <summary>Fremdrift: applications per week over the last 8 weeks, job titles, distances from home — chart and table.</summary>
-public sealed class ProgressModel(CitizenGate gate, EvidenceQuery query, TimeProvider clock) : CitizenPageModel(gate)
+public sealed class ProgressModel(CitizenGate gate, EvidenceQuery query, RequirementsView requirements, TimeProvider clock) : CitizenPageModel(gate)
 {
+    /// <summary>Krav til jobsøgning with live progress (Features/Requirements), above the weekly figures.</summary>
+    public RequirementsOverview Requirements { get; private set; } = null!;
+
     public ProgressFigures Figures { get; private set; } = null!;
     public EvidenceSubject Subject { get; private set; } = null!;
 
@@ -18,6 +22,7 @@ public sealed class ProgressModel(CitizenGate gate, EvidenceQuery query, TimePro
         Subject = await query.SubjectAsync(access, HttpContext.RequestAborted);
         var logs = await query.LogsAsync(access, Subject.Home, HttpContext.RequestAborted);
         Figures = ProgressFigures.Compute(logs, clock.Today());
+        Requirements = await requirements.LoadAsync(access, HttpContext.RequestAborted);
         return Page();
     }
 

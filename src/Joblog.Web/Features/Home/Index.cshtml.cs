@@ -1,5 +1,6 @@
 using Joblog.Web.Access;
 using Joblog.Web.Auth;
+using Joblog.Web.Features.Exemptions;
 using Joblog.Web.Features.Notices;
 using Joblog.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Joblog.Web.Features.Home;
 /// who has chosen a citizen in "Se borgers Jobnet" sees the same page as that citizen, plus what is
 /// held back from them; without a chosen citizen, the way in to "Se borgers Jobnet".
 /// </summary>
-public sealed class IndexModel(CitizenGate gate, CitizenNotices notices, WorkList workList) : CitizenPageModel(gate)
+public sealed class IndexModel(CitizenGate gate, CitizenNotices notices, WorkList workList, ExemptionStore exemptions) : CitizenPageModel(gate)
 {
     [BindProperty(SupportsGet = true)] public string? Fane { get; set; }
 
@@ -33,21 +34,23 @@ public sealed class IndexModel(CitizenGate gate, CitizenNotices notices, WorkLis
     /// <summary>Staff of a jobcenter or an a-kasse (no citizen chosen): the way to their work list.</summary>
     public bool HasWorkList { get; private set; }
 
+    /// <summary>The exemption (fritagelse) that applies today: the page says so, and that the duty to search remains.</summary>
+    public Exemption? ExemptToday { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         Actor = CurrentActor;
-        if (Actor.Kind == ActorKind.Citizen)
-        {
-            Notice = await OpenCitizenAsync("frontpage.read") is { } own ? await notices.CurrentAsync(own, HttpContext.RequestAborted) : null;
-            return Page();
-        }
-        if (Actor.ViewingCitizenId is not null)
+        if (Actor.Kind == ActorKind.Citizen || Actor.ViewingCitizenId is not null)
         {
             Access = await OpenCitizenAsync("frontpage.read");
-            LostAccess = Access is null;
-            if (Access is not null) Notice = await notices.CurrentAsync(Access, HttpContext.RequestAborted);
+            LostAccess = Access is null && Actor.Kind != ActorKind.Citizen;
+            if (Access is not null)
+            {
+                Notice = await notices.CurrentAsync(Access, HttpContext.RequestAborted);
+                ExemptToday = await exemptions.TodayAsync(Access, HttpContext.RequestAborted);
+            }
         }
-        if (Access is null) HasWorkList = await workList.KindForAsync(Actor, HttpContext.RequestAborted) is not null;
+        if (Actor.Kind != ActorKind.Citizen && Access is null) HasWorkList = await workList.KindForAsync(Actor, HttpContext.RequestAborted) is not null;
         return Page();
     }
 }
