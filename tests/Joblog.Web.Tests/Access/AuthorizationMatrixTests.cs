@@ -32,7 +32,7 @@ public sealed class AuthorizationMatrixTests(JobAdFixture fixture) : IClassFixtu
         var endpoints = (await MatrixEndpoints.OfAsync(App.Services)).ToHashSet();
         var rows = MatrixFile.Read().Where(r => endpoints.Contains(r.Endpoint)).ToList();
         using var owner = await App.SignedIn(MatrixRoles.Subject);
-        var mette = new MatrixSubject(owner);
+        var mette = new MatrixSubject(owner, new PostgresConnection(fixture.ConnectionString));
         var clients = new Dictionary<string, HttpClient>();
         foreach (var role in MatrixFile.Roles) clients[role] = await MatrixRoles.ClientAsync(App, role);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Joblog.Web.Access;
 using Joblog.Web.Features.Demo;
 using Joblog.Web.Tests.Attachments;
 using Joblog.Web.Tests.Infrastructure;
@@ -40,6 +41,8 @@ internal static partial class MatrixRequests
 {
     private const string Logs = "/api/v1/citizens/{citizenId:guid}/logs";
     private const string SavedJobs = "/api/v1/citizens/{citizenId:guid}/saved-jobs";
+    private const string Requirements = "/api/v1/citizens/{citizenId:guid}/requirements";
+    private const string Exemptions = "/api/v1/citizens/{citizenId:guid}/exemptions";
 
     public static async Task<MatrixRequest> ForAsync(MatrixEndpoint endpoint, MatrixSubject mette, FixturePages jobAdPages)
     {
@@ -149,6 +152,36 @@ internal static partial class MatrixRequests
                 return Call() with { Content = Form(("Cpr", CaseworkerTestData.Cpr(MatrixRoles.Subject))), NewClient = true };
             case "POST /arbejdsliste?handler=Open":
                 return Call() with { Content = Form(("citizenId", MatrixSubject.CitizenId.ToString())), NewClient = true };
+            case $"PUT {Requirements}":
+                await mette.ResetRequirementsAsync();
+                return Call() with
+                {
+                    IfMatch = ETag(1),
+                    Content = Json(new { applicationsPerWeek = 2, occupationCodes = new[] { "4110" }, maxKm = 30, municipalityCodes = Array.Empty<string>(), methods = new[] { "advertised" } }),
+                };
+            case $"DELETE {Requirements}":
+                await mette.ResetRequirementsAsync();
+                return Call() with { IfMatch = ETag(1) };
+            case "POST /krav":
+                await mette.ResetRequirementsAsync();
+                return Call() with { Content = Form(("Form.ApplicationsPerWeek", "2"), ("Form.Occupations", "4110"), ("Form.MaxKm", "30"), ("Form.Advertised", "true"), ("Form.Version", "1")) };
+            case "POST /krav?handler=End":
+                await mette.ResetRequirementsAsync();
+                return Call() with { Content = Form(("Form.Version", "1")) };
+            case $"POST {Exemptions}":
+                await mette.ResetExemptionsAsync(withOne: false);
+                return Call() with { Content = Json(new { from = TimeProvider.System.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = "Nedsat psykisk funktionsevne" }) };
+            case "POST /fritagelse":
+                await mette.ResetExemptionsAsync(withOne: false);
+                return Call() with { Content = Form(("Form.From", TimeProvider.System.Today().ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)), ("Form.Reason", "Nedsat psykisk funktionsevne")) };
+            case $"GET {Exemptions}/{{exemptionId:guid}}":
+                return Call(new { exemptionId = await mette.ResetExemptionsAsync(withOne: true) });
+            case $"POST {Exemptions}/{{exemptionId:guid}}/end":
+                return Call(new { exemptionId = await mette.ResetExemptionsAsync(withOne: true) }) with { Content = Json(new { }) };
+            case "GET /fritagelse/{id:guid}/afslut":
+                return Call(new { id = await mette.ResetExemptionsAsync(withOne: true) });
+            case "POST /fritagelse/{id:guid}/afslut":
+                return Call(new { id = await mette.ResetExemptionsAsync(withOne: true) }) with { Content = Form(("To", TimeProvider.System.Today().ToString("dd-MM-yyyy", CultureInfo.InvariantCulture))) };
             case "POST /sagsbehandleradgang?handler=Stop":
                 return Call() with { NewClient = true };
             case "POST /sprog":

@@ -18,7 +18,7 @@ internal sealed record MatrixTargets(Guid LogId, Guid AttachmentId, Guid SavedJo
 /// data gets new ones made just before it (a log, a file, a saved job, her job goals reset to her two), so that
 /// neither the order of the rows nor of the roles matters.
 /// </summary>
-internal sealed class MatrixSubject(HttpClient mette)
+internal sealed class MatrixSubject(HttpClient mette, PostgresConnection db)
 {
     /// <summary>Mette's two job goals of the demo world and her hours, as the API takes them.</summary>
     public static readonly object JobGoals = new
@@ -34,6 +34,33 @@ internal sealed class MatrixSubject(HttpClient mette)
     private MatrixTargets? shared;
 
     public static Guid CitizenId => Clients.CitizenId(MatrixRoles.Subject);
+
+    /// <summary>
+    /// Mette's requirements as one open set of Jobcenter Aarhus and one of her a-kasse (ak-01), each at version 1, so
+    /// that If-Match "1" is current for both organisations. Staff tools have no citizen-side write to reset through.
+    /// </summary>
+    public Task ResetRequirementsAsync() => db.ExecuteAsync(
+        """
+        delete from search_requirements where citizen_id = @id;
+        insert into search_requirements (id, citizen_id, organisation_id, applications_per_week, starts_on, version, created_at, updated_at,
+                                         actor_kind, actor_id, actor_name, channel)
+        select gen_random_uuid(), @id, o, 1.5, current_date - 7, 1, now(), now(), 'staff', 'matrix', 'Matrix', c
+        from (values ('jc-0751', 'jobcenter'), ('ak-01', 'akasse')) v (o, c);
+        """, new { id = CitizenId });
+
+    /// <summary>Mette without exemptions, or with one open exemption from ten days ago (its id).</summary>
+    public async Task<Guid?> ResetExemptionsAsync(bool withOne)
+    {
+        await db.ExecuteAsync("delete from exemptions where citizen_id = @id", new { id = CitizenId });
+        if (!withOne) return null;
+        var exemptionId = Guid.NewGuid();
+        await db.ExecuteAsync(
+            """
+            insert into exemptions (id, citizen_id, starts_on, reason, granted_by, organisation_id, actor_kind, actor_id, actor_name, channel)
+            values (@exemptionId, @id, current_date - 10, 'Nedsat fysisk funktionsevne', 'nina', 'jc-0751', 'staff', 'nina', 'Nina Demo', 'jobcenter')
+            """, new { exemptionId, id = CitizenId });
+        return exemptionId;
+    }
 
     private static string Api => $"/api/v1/citizens/{CitizenId}";
 
