@@ -6,7 +6,7 @@ namespace Joblog.Web.Tests.Browser;
 
 /// <summary>
 /// Berit (a-kasse) in a browser: "Se borgers Jobnet" with a refused and an accepted CPR number, Mette's
-/// front page, joblog and a log read only, the withheld history, a change refused — axe on each, desktop and phone.
+/// front page, joblog and a log read only, the conversation overview, the withheld history, a change refused — axe on each, desktop and phone.
 /// </summary>
 public sealed class CaseworkerBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -52,6 +52,11 @@ public sealed class CaseworkerBrowserTests(BrowserFixture fixture) : IClassFixtu
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Rediger", Exact = true })).ToHaveCountAsync(0);
         await Expect(page.Locator("main form[method=post]")).ToHaveCountAsync(0);
         await Axe.AssertNoViolationsAsync(page, $"A log of Mette's seen by Berit ({viewport})");
+
+        await page.GotoAsync("/samtale");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Overblik før samtalen" })).ToBeVisibleAsync();
+        await Expect(page.Locator("table[aria-labelledby=changed-heading] tbody tr").First).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page, $"Overblik før samtalen ({viewport})");
 
         await page.GotoAsync("/historik/login");
         await Expect(page.Locator(".withheld")).ToContainTextAsync("Ingen adgang: Historik");
