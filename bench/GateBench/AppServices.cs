@@ -10,7 +10,7 @@ namespace Joblog.Bench.Gate;
 /// </summary>
 internal static class AppServices
 {
-    public static async Task<WebApplication> BuildAsync(string connectionString)
+    public static async Task<WebApplication> BuildAsync(string connectionString, bool durableLooks = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -20,6 +20,7 @@ internal static class AppServices
         builder.Configuration.AddInMemoryCollection([
             new($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", connectionString),
             new("Logging:LogLevel:Default", "Warning"),
+            new("Joblog:Access:DurableLooks", durableLooks ? "true" : "false"),
         ]);
         builder.Services.AddSingleton(TimeProvider.System);
         await builder.AddJoblogDatabaseAsync();

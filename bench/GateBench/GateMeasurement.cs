@@ -17,7 +17,7 @@ internal sealed class GateSamples(int n)
     public double[] Refused { get; } = new double[n];
     public double[] Record { get; } = new double[n];
     public double[] RecordNoFlush { get; } = new double[n];
-    public double[] GateNoFlush { get; } = new double[n];
+    public double[] GateDurable { get; } = new double[n];
     public int[] OpenLogs { get; } = new int[n];
 
     /// <summary>Per iteration: the read through the gate minus the same read without it.</summary>
@@ -35,7 +35,7 @@ internal sealed class GateSamples(int n)
 /// off: what the gate would cost with that fix. The six run in a random order, for the same caseworker and citizen,
 /// so none always finds the others' pages cached.
 /// </summary>
-internal sealed class GateMeasurement(CitizenGate gate, CitizenGate gateNoFlush, LogQuery query, NpgsqlDataSource db, TimeProvider clock)
+internal sealed class GateMeasurement(CitizenGate gate, CitizenGate gateDurable, LogQuery query, NpgsqlDataSource db, TimeProvider clock)
 {
     public const string What = "joblog.list";
     private static readonly LogFilter FirstPage = new();
@@ -62,7 +62,7 @@ internal sealed class GateMeasurement(CitizenGate gate, CitizenGate gateNoFlush,
                     2 => RefusedAsync(reader, i, s, ct),
                     3 => RecordAsync(reader, AccessRecord.InsertSql, i, s.Record, ct),
                     4 => RecordAsync(reader, InsertWithoutFlushWait, i, s.RecordNoFlush, ct),
-                    _ => GateNoFlushAsync(reader, i, s, ct),
+                    _ => GateDurableAsync(reader, i, s, ct),
                 };
                 await task;
             }
@@ -85,12 +85,12 @@ internal sealed class GateMeasurement(CitizenGate gate, CitizenGate gateNoFlush,
         s.OpenLogs[i] = page.Counts.All;
     }
 
-    private async Task GateNoFlushAsync(Reader reader, int i, GateSamples s, CancellationToken ct)
+    private async Task GateDurableAsync(Reader reader, int i, GateSamples s, CancellationToken ct)
     {
         var t0 = Stopwatch.GetTimestamp();
-        _ = await gateNoFlush.OpenAsync(reader.Actor, reader.CitizenId, What, ct)
+        _ = await gateDurable.OpenAsync(reader.Actor, reader.CitizenId, What, ct)
             ?? throw new InvalidOperationException($"The gate refused {reader.Actor.Id} a citizen of the sample; the sample is wrong.");
-        if (i >= 0) s.GateNoFlush[i] = Ms(t0, Stopwatch.GetTimestamp());
+        if (i >= 0) s.GateDurable[i] = Ms(t0, Stopwatch.GetTimestamp());
     }
 
     // Only the gate makes a CitizenAccess: the read "without the gate" reuses one the gate handed out once per reader.

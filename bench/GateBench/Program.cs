@@ -60,14 +60,10 @@ internal static class Program
         var db = app.Services.GetRequiredService<NpgsqlDataSource>();
         var clock = app.Services.GetRequiredService<TimeProvider>();
         var today = clock.Today();
-        // The same registrations on sessions with synchronous_commit off: the gate as it would be with that fix.
-        await using var noFlush = await AppServices.BuildAsync(server.ConnectionString + ";Options=-c synchronous_commit=off");
-        await using (var check = await noFlush.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(ct))
-        {
-            if (await check.ExecuteScalarAsync<string>("show synchronous_commit") != "off")
-                throw new InvalidOperationException("the server ignored synchronous_commit=off in the startup options");
-        }
-        var measurement = new GateMeasurement(app.Services.GetRequiredService<CitizenGate>(), noFlush.Services.GetRequiredService<CitizenGate>(),
+        // The app's gate records a look without waiting for the WAL flush (Joblog:Access:DurableLooks=false, the default);
+        // the same registrations with DurableLooks=true show what waiting for the disk on every look costs.
+        await using var durable = await AppServices.BuildAsync(server.ConnectionString, durableLooks: true);
+        var measurement = new GateMeasurement(app.Services.GetRequiredService<CitizenGate>(), durable.Services.GetRequiredService<CitizenGate>(),
             app.Services.GetRequiredService<LogQuery>(), db, clock);
 
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -114,7 +110,7 @@ internal static class Program
 
         var gate = new Percentiles(samples.Gate);
         var gated = new Percentiles(samples.GatedRead);
-        var noFlushGate = new Percentiles(samples.GateNoFlush);
+        var durableGate = new Percentiles(samples.GateDurable);
         var plain = new Percentiles(samples.PlainRead);
         var openLogs = new Percentiles(samples.OpenLogs.Select(n => (double)n));
         Console.WriteLine($"""
@@ -130,11 +126,12 @@ internal static class Program
             run:      {options.Warmup} warm-up + {options.Iterations:N0} measured iterations, one caller; each iteration reads the same
                       citizen's first page ({IndexModel.PageSize} logs + counts per status) through the gate and without it, lets the
                       gate refuse a stranger, times the gate's insert alone with and without waiting for the
-                      WAL flush, and the gate with synchronous_commit off — six steps in random order
+                      WAL flush, and the gate with durable looks — six steps in random order
             access_log during the run: {accessLogDuring} (the benchmark's looks included; deleted afterwards)
             server during the run: {others}
 
-            gate alone: OpenAsync("{GateMeasurement.What}")   {gate.Line}
+            gate alone, as the app runs it: OpenAsync("{GateMeasurement.What}") (look committed without waiting for the disk)
+                                                       {gate.Line}
             read through the gate (gate + list)        {gated.Line}
               of which the list                        {new Percentiles(samples.GatedList).Line}
             read without the gate (list alone)         {plain.Line}
@@ -145,7 +142,7 @@ internal static class Program
               the access_log insert alone (+ commit)   {new Percentiles(samples.Record).Line}
               the same, synchronous_commit off         {new Percentiles(samples.RecordNoFlush).Line}
               the wait for the WAL flush (difference)  {new Percentiles(samples.Record.Select((r, i) => r - samples.RecordNoFlush[i])).Line}
-            the gate with synchronous_commit off       {noFlushGate.Line}
+            the gate with DurableLooks=true            {durableGate.Line}
             """);
 
         if (options.AccessLogRows > 0)
@@ -166,7 +163,7 @@ internal static class Program
         Console.WriteLine($"""
 
             goal: gate adds < {options.GoalMs.ToString("0.##", Inv)} ms at p95 — OpenAsync p95 {gate[95].ToString("0.000", Inv)} ms: {(pass ? "PASS" : "FAIL")}
-                  (with synchronous_commit off for the look's commit it would be {noFlushGate[95].ToString("0.000", Inv)} ms: {(noFlushGate[95] < options.GoalMs ? "PASS" : "FAIL")})
+                  (with Joblog:Access:DurableLooks=true, waiting for the disk on every look: {durableGate[95].ToString("0.000", Inv)} ms: {(durableGate[95] < options.GoalMs ? "PASS" : "FAIL")})
             ================================================================
             """);
         return 0;

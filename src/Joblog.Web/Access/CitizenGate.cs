@@ -73,7 +73,7 @@ public sealed record AccessRecord(Guid CitizenId, DateTimeOffset At, string Acto
 /// Null means "as if it did not exist" (404).
 /// </summary>
 public sealed class CitizenGate(NpgsqlDataSource db, TimeProvider clock, IEnumerable<IAccessPolicy> policies,
-    IEnumerable<IWithholdingRule> rules, ILogger<CitizenGate> log)
+    IEnumerable<IWithholdingRule> rules, LookCommit lookCommit, ILogger<CitizenGate> log)
 {
     public Task<CitizenAccess?> OpenAsync(Actor actor, Guid citizenId, string what, CancellationToken ct) =>
         OpenAsync(actor, citizenId, what, recordNow: true, ct);
@@ -99,7 +99,7 @@ public sealed class CitizenGate(NpgsqlDataSource db, TimeProvider clock, IEnumer
         if (decision == Decision.Deny) return null;
 
         var look = new AccessRecord(citizenId, clock.GetUtcNow(), actor.KindText, actor.Id, actor.Name, actor.OrganisationId!, what);
-        if (recordNow) await conn.ExecuteAsync(AccessRecord.InsertSql, look.Parameters);
+        if (recordNow) await conn.ExecuteAsync(lookCommit.Sql, look.Parameters);
         return new CitizenAccess(citizenId, actor, decision == Decision.ReadWrite, Channels.For(actor, facts.OrganisationKind))
         {
             PendingLook = recordNow ? null : look,

@@ -58,7 +58,7 @@ public static class FeatureSetup
         }));
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
-        services.AddCitizenGate();
+        services.AddCitizenGate(builder.Configuration);
         services.AddSingleton<CitizenDirectory>();
         services.AddSingleton<LogStore>();
         services.AddSingleton<LogQuery>();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Joblog.Web.Access;
 using Joblog.Web.Auth;
 using Joblog.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -72,6 +73,19 @@ public sealed class GateRuleTests(AppFixture fixture) : IClassFixture<AppFixture
 
         var citizen = await client.GetFromJsonAsync<JsonElement>(CitizenUrl("mette"));
         citizen.GetProperty("withheld").EnumerateArray().Select(w => w.GetProperty("category").GetString()).ShouldBe(["history", "presentationCv"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_look_is_committed_before_the_data_is_returned_whether_durable_or_not(bool durable)
+    {
+        await using var app = App.WithWebHostBuilder(b => b.UseSetting("Joblog:Access:DurableLooks", durable ? "true" : "false"));
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "demo-jc-0751-system-key");
+        var looks = await Db.CountLooksAsync("mette");
+        (await client.GetAsync(Clients.LogsUrl("mette"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Db.CountLooksAsync("mette")).ShouldBe(looks + 1, "seen from another connection as soon as the answer is there");
     }
 
     private sealed class ThrowingPolicy : IAccessPolicy

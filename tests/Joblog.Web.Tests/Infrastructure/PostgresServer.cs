@@ -129,7 +129,7 @@ public sealed class PostgresServer : IAsyncLifetime
             DapperTypes.Register();
             await Migrator.MigrateAsync(dataSource);
             await ReferenceDataImporter.ImportShippedAsync(dataSource, CancellationToken.None);
-            var gate = new CitizenGate(dataSource, TimeProvider.System, [], [], NullLogger<CitizenGate>.Instance);
+            var gate = new CitizenGate(dataSource, TimeProvider.System, [], [], new LookCommit(Durable: true), NullLogger<CitizenGate>.Instance);
             await new DemoLoader(dataSource, TimeProvider.System, gate, NullLogger<DemoLoader>.Instance).LoadAsync(CancellationToken.None);
         });
     }
