@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dapper;
+using Joblog.Web.Features.Search;
 using Npgsql;
 
 namespace Joblog.Web.World;
@@ -20,6 +21,9 @@ internal static class BulkLoad
 
     /// <summary>Connections of a bulk load: parallel COPY streams for the logs (and their versions), parallel index builds.</summary>
     public const int LogStreams = 2;
+
+    /// <summary>The step that builds the search's per-citizen aggregates from the logs (Features/Search/LogAggregates.cs).</summary>
+    public const string SearchAggregates = "search aggregates";
 
     public static async Task RunAsync(NpgsqlConnection connection, GeneratedWorld world, WorldWriter.Run run, CancellationToken ct)
     {
@@ -49,6 +53,10 @@ internal static class BulkLoad
             }
             await InStreamsAsync(connections, world, LogRows.Logs, run, ct);
             if (world.Spec.Versions) await InStreamsAsync(connections, world, LogRows.Versions, run, ct);
+            // Before the keys are built again: the aggregates' foreign keys to citizens are among those dropped, so they are
+            // checked once, not per row.
+            await BulkSchema.ExecuteAsync(connection, "set work_mem = '256MB'", ct);
+            await StepAsync(run, SearchAggregates, () => LogAggregates.RebuildAsync(connection, null, null, ct));
             await RebuildAsync(connections, schema, run, ct);
         }
         finally
@@ -123,7 +131,7 @@ internal static class BulkLoad
         }));
     }
 
-    private static async Task StepAsync(WorldWriter.Run run, string label, Func<Task> action, bool detail = false)
+    internal static async Task StepAsync(WorldWriter.Run run, string label, Func<Task> action, bool detail = false)
     {
         var clock = Stopwatch.StartNew();
         run.Report(label, 0, clock, detail: detail);
