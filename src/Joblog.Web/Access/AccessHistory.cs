@@ -95,6 +95,7 @@ public sealed class AccessHistory(NpgsqlDataSource db)
         "jobAds.search" => "History.What.JobAdsSearch",
         "calendar.read" => "History.What.CalendarRead",
         "calendar.feed" => "History.What.CalendarFeed",
+        "search.open" => "History.What.SearchOpen",
         _ => "History.What.Other",
     };
 }

@@ -12,6 +12,7 @@ using Joblog.Web.Features.JobAds;
 using Joblog.Web.Features.JobGoals;
 using Joblog.Web.Features.Logs;
 using Joblog.Web.Features.SavedJobs;
+using Joblog.Web.Features.Search;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
 using Joblog.Web.Storage;
@@ -37,6 +38,7 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/Attachments");
             o.Conventions.AuthorizeFolder("/History");
             o.Conventions.AuthorizeFolder("/Caseworker");
+            o.Conventions.AuthorizeFolder("/Search");
             o.Conventions.AuthorizePage("/Home/Index");
         });
         services.AddHealthChecks();
@@ -69,6 +71,8 @@ public static class FeatureSetup
         services.AddSingleton<AttachmentSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<AttachmentSweeper>());
         services.AddScoped<Problems>();
+        services.AddSingleton<SearchScopes>();
+        services.AddSingleton<CitizenSearch>();
         return builder;
     }
 
@@ -110,6 +114,7 @@ public static class FeatureSetup
         api.MapJobAdsApi();
         api.MapSavedJobsApi();
         api.MapAttachmentsApi();
+        api.MapSearchApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;
