@@ -33,6 +33,20 @@ internal static class BulkLoad
         await StepAsync(run, $"drop {schema.Keys.Count + schema.Indexes.Count} indexes, {schema.ForeignKeys.Count} foreign keys",
             () => schema.DropAsync(connection, ct));
 
+        // The search's stretches are built once from all the periods after the load, not per row while it is copied.
+        await BulkSchema.ExecuteAsync(connection, $"alter table target_group_periods disable trigger {LogAggregates.PeriodsTrigger}", ct);
+        try
+        {
+            await LoadAsync(connection, world, schema, run, ct);
+        }
+        finally
+        {
+            await BulkSchema.ExecuteAsync(connection, $"alter table target_group_periods enable trigger {LogAggregates.PeriodsTrigger}", CancellationToken.None);
+        }
+    }
+
+    private static async Task LoadAsync(NpgsqlConnection connection, GeneratedWorld world, BulkSchema schema, WorldWriter.Run run, CancellationToken ct)
+    {
         foreach (var table in WorldRows.People)
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);

@@ -3,8 +3,9 @@ using Joblog.Web.Tests.Infrastructure;
 namespace Joblog.Web.Tests.Search;
 
 /// <summary>
-/// The search's aggregates computed again, straight from the logs and written out here on their own (not through the
-/// migration's view), and compared with what <c>search_months</c> and <c>search_activity</c> hold.
+/// The search's aggregates computed again, straight from the logs and periods and written out here on their own (not
+/// through the migration's views), and compared with what <c>search_months</c>, <c>search_activity</c> and
+/// <c>search_stretches</c> hold.
 /// </summary>
 internal static class AggregateCheck
 {
@@ -45,5 +46,25 @@ internal static class AggregateCheck
             select format('%s activity: logs say %s, stored %s', coalesce(a.citizen_id, s.citizen_id), a.last_log_on, s.last_log_on)
             from activity a full join (select * from search_activity where @citizenId::uuid is null or citizen_id = @citizenId) s on s.citizen_id = a.citizen_id
             where a.last_log_on is distinct from s.last_log_on
+            union all
+            -- The target group on every day a period begins or ends, and the day after an end: the period that started last.
+            select format('%s %s: periods say %s, stretches %s', b.citizen_id, b.day, b.expected, b.stored)
+            from (select b.citizen_id, b.day,
+                         (select p.target_group from target_group_periods p
+                          where p.citizen_id = b.citizen_id and p.starts_on <= b.day and (p.ends_on is null or p.ends_on >= b.day)
+                          order by p.starts_on desc limit 1) as expected,
+                         (select string_agg(s.target_group, ',') from search_stretches s
+                          where s.citizen_id = b.citizen_id and s.starts_on <= b.day and (s.ends_on is null or s.ends_on >= b.day)) as stored
+                  from (select citizen_id, starts_on as day from target_group_periods
+                        union select citizen_id, ends_on from target_group_periods where ends_on is not null
+                        union select citizen_id, ends_on + 1 from target_group_periods where ends_on is not null) b
+                  where @citizenId::uuid is null or b.citizen_id = @citizenId) b
+            where b.expected is distinct from b.stored
+            union all
+            -- Stretches are whole runs: two of one group never meet.
+            select format('%s: two %s stretches meet on %s', s1.citizen_id, s1.target_group, s2.starts_on)
+            from search_stretches s1 join search_stretches s2
+              on s2.citizen_id = s1.citizen_id and s2.target_group = s1.target_group and s2.starts_on = s1.ends_on + 1
+            where @citizenId::uuid is null or s1.citizen_id = @citizenId
             """, new { citizenId });
 }

@@ -9,8 +9,8 @@ namespace Joblog.Web.Tests.Search;
 
 /// <summary>
 /// The search's aggregates stay equal to a computation straight from the logs: after the demo load (persona logs written
-/// directly, background citizens appended by the generator), after every kind of write through the API, and when a
-/// citizen moves.
+/// directly, background citizens appended by the generator), after every kind of write through the API, when a citizen
+/// moves, and when periods change.
 /// </summary>
 public sealed class LogAggregatesTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
@@ -86,6 +86,25 @@ public sealed class LogAggregatesTests(AppFixture fixture) : IClassFixture<AppFi
         await Db.ExecuteAsync("update citizens set postal_code = '9990' where id = @id", new { id });
         await ShouldMatchAsync(id);
         (await Db.ScalarAsync<double?>("select max(max_km) from search_months where citizen_id = @id", new { id })).ShouldNotBe(before);
+    }
+
+    [Fact]
+    public async Task Periods_written_changed_and_deleted_keep_the_stretches_right()
+    {
+        var id = Clients.CitizenId("ali");
+        var today = SearchTestData.Today;
+        var period = Guid.NewGuid();
+        // Sickness overlapping his job-ready period, then moved, then gone.
+        await Db.ExecuteAsync("insert into target_group_periods (id, citizen_id, target_group, starts_on, ends_on) values (@period, @id, 'sickness', @from, @to)",
+            new { period, id, from = today.AddDays(-50), to = today.AddDays(-40) });
+        await ShouldMatchAsync(id);
+        (await Db.ScalarAsync<long>("select count(*) from search_stretches where citizen_id = @id", new { id })).ShouldBe(3);
+        await Db.ExecuteAsync("update target_group_periods set ends_on = null where id = @period", new { period });
+        await ShouldMatchAsync(id);
+        (await Db.ScalarAsync<string>("select target_group from search_stretches where citizen_id = @id and ends_on is null", new { id })).ShouldBe("sickness");
+        await Db.ExecuteAsync("delete from target_group_periods where id = @period", new { period });
+        await ShouldMatchAsync(id);
+        (await Db.ScalarAsync<long>("select count(*) from search_stretches where citizen_id = @id", new { id })).ShouldBe(1);
     }
 
     private async Task ShouldMatchAsync(Guid id) => (await AggregateCheck.MismatchesAsync(Db, id)).ShouldBeEmpty();

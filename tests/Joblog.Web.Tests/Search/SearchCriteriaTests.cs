@@ -86,14 +86,19 @@ public sealed class SearchCriteriaTests(AppFixture fixture) : IClassFixture<AppF
         await data.CitizenAsync("A Gap", ("dagpenge", yearAgo, from.AddDays(20)), ("dagpenge", from.AddDays(25), null));
         await data.CitizenAsync("Started Later", ("dagpenge", to.AddDays(1), null));
         await data.CitizenAsync("Ended Just Before", ("dagpenge", yearAgo, from.AddDays(-1)), ("dagpenge", to.AddDays(1), null));
+        // Dagpenge all through the period, sick for a while after it, dagpenge again now: the period was as today.
+        await data.CitizenAsync("Sick After", ("dagpenge", yearAgo, to.AddDays(5)), ("sickness", to.AddDays(6), to.AddDays(20)), ("dagpenge", to.AddDays(21), null));
+        // Overlapping periods: the one that started last counts (sickness from the middle of the period).
+        await data.CitizenAsync("Overlapped", ("dagpenge", yearAgo, null), ("sickness", from.AddDays(10), from.AddDays(15)));
         await data.RebuildAsync();
         var jobcenter = await data.JobcenterAsync();
 
         var past = new { targetGroups = new[] { "dagpenge" }, periodFrom = MonthText(4), periodTo = MonthText(3) };
-        (await Names(jobcenter, past)).ShouldBe(["Same All Along", "Two Joined Periods"], ignoreOrder: true);
+        (await Names(jobcenter, past)).ShouldBe(["Same All Along", "Two Joined Periods", "Sick After"], ignoreOrder: true);
         // The same citizens over this month alone: everyone who has been on dagpenge since its first day.
         var now = new { targetGroups = new[] { "dagpenge" }, periodFrom = MonthText(0), periodTo = MonthText(0) };
-        (await Names(jobcenter, now)).ShouldBe(["Same All Along", "Two Joined Periods", "Sick Then", "A Gap", "Started Later", "Ended Just Before"], ignoreOrder: true);
+        (await Names(jobcenter, now)).ShouldBe(
+            ["Same All Along", "Two Joined Periods", "Sick Then", "A Gap", "Started Later", "Ended Just Before", "Sick After", "Overlapped"], ignoreOrder: true);
     }
 
     [Fact]

@@ -45,6 +45,40 @@ create table search_activity (
     last_log_on date not null
 );
 
+-- A citizen's target group day by day, as stretches: consecutive days in one group are one stretch, so two periods of
+-- the same group that join up are one stretch; where periods overlap, the one that started last counts. A search finds a
+-- citizen's group today, and whether they had it throughout a past period, in one row. Kept by a trigger on
+-- target_group_periods (below); rebuilt by search_rebuild.
+create table search_stretches (
+    citizen_id   uuid not null,
+    target_group text not null,
+    starts_on    date not null,
+    ends_on      date,                 -- null: open
+    primary key (citizen_id, starts_on)
+);
+
+create view search_stretch_source as
+with bounds as (
+    select citizen_id, starts_on as day from target_group_periods
+    union
+    select citizen_id, ends_on + 1 from target_group_periods where ends_on is not null
+), segments as (
+    -- From each boundary to the next: the group of the period that started last among those covering it.
+    select b.citizen_id, b.day as starts_on, lead(b.day) over (partition by b.citizen_id order by b.day) - 1 as ends_on,
+           (select p.target_group from target_group_periods p
+            where p.citizen_id = b.citizen_id and p.starts_on <= b.day and (p.ends_on is null or p.ends_on >= b.day)
+            order by p.starts_on desc limit 1) as target_group
+    from bounds b
+), runs as (
+    select s.*, count(*) filter (where s.changed) over (partition by s.citizen_id order by s.starts_on) as run
+    from (select s.*, s.target_group is distinct from lag(s.target_group) over (partition by s.citizen_id order by s.starts_on) as changed
+          from segments s) s
+)
+select citizen_id, target_group, min(starts_on) as starts_on, case when bool_or(ends_on is null) then null else max(ends_on) end as ends_on
+from runs
+where target_group is not null
+group by citizen_id, target_group, run;
+
 -- What search_months holds, computed from the logs: the one definition that the write hook, the rebuild after a bulk
 -- load and this migration's backfill all insert from. Filter it on citizen_id (and month) to refresh a few citizens.
 create view search_month_source as
@@ -77,7 +111,8 @@ begin
         where kind = 'jobSearch' and status <> 'notApplied' and search_title(job_title) is not null
         order by 1
         on conflict (title) do nothing;
-        truncate search_months, search_activity;
+        truncate search_months, search_activity, search_stretches;
+        insert into search_stretches select * from search_stretch_source;
         -- Months in (month, citizen) order, so a search's months lie together on disk.
         insert into search_months select * from search_month_source order by month, citizen_id;
         insert into search_activity select * from search_activity_source;
@@ -91,6 +126,8 @@ begin
         insert into search_months select * from search_month_source where citizen_id = any(citizens);
         delete from search_activity where citizen_id = any(citizens);
         insert into search_activity select * from search_activity_source where citizen_id = any(citizens);
+        delete from search_stretches where citizen_id = any(citizens);
+        insert into search_stretches select * from search_stretch_source where citizen_id = any(citizens);
     end if;
 end $$;
 
@@ -103,6 +140,20 @@ begin
 end $$;
 create trigger search_home_moved after update of postal_code on citizens
     for each row when (old.postal_code is distinct from new.postal_code) execute function search_home_moved();
+
+-- A period written, changed or deleted: the citizen's stretches again (not for a citizen being deleted).
+create function search_periods_changed() returns trigger language plpgsql as $$
+declare
+    affected uuid[] := array(select distinct x from unnest(array[old.citizen_id, new.citizen_id]) x
+                             where x is not null and exists (select 1 from citizens c where c.id = x));
+begin
+    perform 1 from citizens where id = any(affected) for no key update; -- one writer per citizen at a time
+    delete from search_stretches where citizen_id = any(affected);
+    insert into search_stretches select * from search_stretch_source where citizen_id = any(affected);
+    return null;
+end $$;
+create trigger search_periods_changed after insert or update or delete on target_group_periods
+    for each row execute function search_periods_changed();
 
 -- Each search across citizens, recorded once: who, when, the criteria, how many were found, and how it was shown.
 -- (A name in a result list is not a look at the citizen's data; opening one from the result goes through the gate.)
@@ -119,12 +170,14 @@ create table searches (
 );
 create index searches_organisation on searches (organisation_id, at desc);
 
--- Backfill an existing database (three passes over the logs: titles, months, activity), then the keys.
+-- Backfill an existing database (three passes over the logs: titles, months, activity; the periods), then the keys.
 set local work_mem = '256MB';
 select search_rebuild(null);
 create index search_months_citizen on search_months (citizen_id, month);
 alter table search_months add foreign key (citizen_id) references citizens (id) on delete cascade;
 alter table search_activity add foreign key (citizen_id) references citizens (id) on delete cascade;
+alter table search_stretches add foreign key (citizen_id) references citizens (id) on delete cascade;
 analyze search_titles;
+analyze search_stretches;
 analyze search_months;
 analyze search_activity;

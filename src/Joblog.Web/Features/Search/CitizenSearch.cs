@@ -30,8 +30,9 @@ public sealed record TargetGroupChoice(string Code, bool DutyToLog);
 public sealed class CitizenSearch(NpgsqlDataSource db, TimeProvider clock)
 {
     // Each search plans and runs in one backend: no JIT compile (it costs more than it saves at this size), sorts and
-    // hashes in memory, and no parallel workers (each would build the same hash of months again).
-    private const string Settings = "set jit = off; set work_mem = '64MB'; set max_parallel_workers_per_gather = 0";
+    // hashes in memory, and no parallel workers (each would build the same hash of months again). Transaction-local:
+    // pooled connections are not reset (DatabaseSetup: No Reset On Close).
+    private const string Settings = "set local jit = off; set local work_mem = '64MB'; set local max_parallel_workers_per_gather = 0";
 
     public async Task<IReadOnlyList<TargetGroupChoice>> TargetGroupsAsync(CancellationToken ct)
     {
@@ -43,21 +44,16 @@ public sealed class CitizenSearch(NpgsqlDataSource db, TimeProvider clock)
     /// <summary>One page of the result and the total; the search is recorded in the same statement.</summary>
     public async Task<SearchResult> SearchAsync(SearchScope scope, SearchCriteria criteria, SearchPaging paging, SearchFormat format, CancellationToken ct)
     {
-        var query = SearchSql.Found(criteria, scope, clock.Today(), withCpr: false);
+        var query = SearchSql.Found(criteria, scope, clock.Today(), paging.Sort, everything: false);
         var p = query.Parameters;
         AddRecord(p, scope, criteria, format);
         p.Add("limit", paging.Limit);
         p.Add("offset", paging.Offset);
-        var order = SearchSql.OrderBy(paging);
-        var sql = $"""
-            {query.Sql}, {SearchSql.Recorded}
-            select r.found as total, f.id, f.name, f.target_group, f.applications, f.titles, f.km, f.last_log_on
-            from recorded r
-            left join lateral (select * from found f order by {order} limit @limit offset @offset) f on true
-            order by {order}
-            """;
-        await using var conn = await OpenAsync(ct);
-        var rows = (await conn.QueryAsync<Row>(new CommandDefinition(sql, p, commandTimeout: 0, cancellationToken: ct))).ToList();
+        var sql = $"{query.Sql}, {SearchSql.Recorded}{SearchSql.Page(paging)}";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await BeginAsync(conn, ct);
+        var rows = (await conn.QueryAsync<Row>(new CommandDefinition(sql, p, tx, commandTimeout: 0, cancellationToken: ct))).ToList();
+        await tx.CommitAsync(ct);
         return new SearchResult(rows.Where(r => r.Id is not null).Select(r => r.ToHit()).ToList(), rows.Count == 0 ? 0 : rows[0].Total);
     }
 
@@ -69,11 +65,11 @@ public sealed class CitizenSearch(NpgsqlDataSource db, TimeProvider clock)
     public async IAsyncEnumerable<SearchHit> StreamAsync(SearchScope scope, SearchCriteria criteria, SearchPaging paging,
         [EnumeratorCancellation] CancellationToken ct)
     {
-        var query = SearchSql.Found(criteria, scope, clock.Today(), withCpr: true);
-        await using var conn = await OpenAsync(ct);
+        var query = SearchSql.Found(criteria, scope, clock.Today(), paging.Sort, everything: true);
+        await using var conn = await db.OpenConnectionAsync(ct);
         try
         {
-            await using (var tx = await conn.BeginTransactionAsync(ct))
+            await using (var tx = await BeginAsync(conn, ct))
             {
                 await conn.ExecuteAsync(new CommandDefinition($"create temp table search_found as {query.Sql} select * from found",
                     query.Parameters, tx, commandTimeout: 0, cancellationToken: ct));
@@ -84,9 +80,10 @@ public sealed class CitizenSearch(NpgsqlDataSource db, TimeProvider clock)
                 await tx.CommitAsync(ct);
             }
 
+            await using var read = await BeginAsync(conn, ct);
             await using var command = new NpgsqlCommand(
-                $"select f.id, f.name, f.cpr, f.target_group, f.applications, f.titles, f.km, f.last_log_on from search_found f order by {SearchSql.OrderBy(paging)}",
-                conn) { CommandTimeout = 0 };
+                $"select f.id, f.name, f.cpr, f.target_group, f.applications, f.titles, f.km, f.last_log_on from search_found f order by {SearchSql.OrderBy(paging, "f")}",
+                conn, read) { CommandTimeout = 0 };
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
             while (await reader.ReadAsync(ct))
             {
@@ -97,18 +94,21 @@ public sealed class CitizenSearch(NpgsqlDataSource db, TimeProvider clock)
                 DateOnly? last = await reader.IsDBNullAsync(7, ct) ? null : reader.GetFieldValue<DateOnly>(7);
                 yield return new SearchHit(id, name, group, applications, titles, km, last) { Cpr = cpr };
             }
+            await reader.DisposeAsync();
+            await read.CommitAsync(ct);
         }
         finally
         {
+            // Pooled connections keep their session (No Reset On Close): the temporary table must go.
             await conn.ExecuteAsync("drop table if exists search_found");
         }
     }
 
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    private static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        var conn = await db.OpenConnectionAsync(ct);
-        await conn.ExecuteAsync(new CommandDefinition(Settings, cancellationToken: ct)); // session settings: the pool resets them
-        return conn;
+        var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(Settings, transaction: tx, cancellationToken: ct));
+        return tx;
     }
 
     private void AddRecord(DynamicParameters p, SearchScope scope, SearchCriteria c, SearchFormat format)

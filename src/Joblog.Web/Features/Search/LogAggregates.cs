@@ -8,7 +8,8 @@ using Npgsql;
 namespace Joblog.Web.Features.Search;
 
 /// <summary>
-/// Keeps the search's aggregates (<c>search_months</c>, <c>search_activity</c>; migration 0012) current. A log write calls
+/// Keeps the search's aggregates (<c>search_months</c>, <c>search_activity</c>; migration 0012) current. (The third,
+/// <c>search_stretches</c>, follows the target-group periods by a trigger of its own.) A log write calls
 /// <see cref="RefreshAsync"/> in its own transaction: the months the log counted in before and after the write are
 /// computed again from the citizen's logs (<c>search_month_source</c>), so an aggregate is never adjusted by hand and
 /// cannot drift. Bulk loads call <see cref="RebuildAsync"/> (set-based, for some citizens or everyone).
@@ -16,6 +17,9 @@ namespace Joblog.Web.Features.Search;
 public static class LogAggregates
 {
     public enum Change { Created, Updated, Deleted }
+
+    /// <summary>The trigger on <c>target_group_periods</c> that keeps <c>search_stretches</c> (a bulk load turns it off and rebuilds).</summary>
+    public const string PeriodsTrigger = "search_periods_changed";
 
     // One round trip. The citizen's row is locked first (no key update: it does not block the logs' foreign-key checks),
     // so two writes for one citizen refresh one after the other, each reading the logs as committed by the other.
@@ -69,7 +73,7 @@ public static class LogAggregates
         await connection.ExecuteAsync(new CommandDefinition("select search_rebuild(@citizenIds)", new { citizenIds }, tx,
             commandTimeout: 0, cancellationToken: ct));
         if (citizenIds is null)
-            await connection.ExecuteAsync(new CommandDefinition("analyze search_titles; analyze search_months; analyze search_activity", transaction: tx,
+            await connection.ExecuteAsync(new CommandDefinition("analyze search_titles; analyze search_months; analyze search_activity; analyze search_stretches", transaction: tx,
                 commandTimeout: 0, cancellationToken: ct));
     }
 

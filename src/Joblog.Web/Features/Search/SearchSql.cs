@@ -7,11 +7,12 @@ namespace Joblog.Web.Features.Search;
 /// The SQL of a search across citizens, built from the criteria: only the predicates asked for are in it. It reads the
 /// aggregates (<c>search_months</c>, <c>search_activity</c>), never the logs.
 /// <list type="bullet">
-/// <item>A citizen is in a search by their target group <b>today</b>: the open period that started last.</item>
+/// <item>A citizen is in a search by their target group <b>today</b> (<c>search_stretches</c>: where periods overlap, the
+/// one that started last).</item>
 /// <item>The past-period rule: a citizen is included only if they had today's target group on <b>every day</b> of the
-/// period searched (up to today) — one period or several of that group that join up. A period of another group, or a
-/// day with none, anywhere in it leaves them out. (A period that ends today is in the past up to today, so the rule is
-/// the same for every period.)</item>
+/// period searched (up to today, when the period reaches today) — one period, or several of that group that join up. A
+/// day in another group, or in none, anywhere in the period leaves them out; what came between the period and today
+/// does not matter. The same rule for every period: one that reaches today is in the past up to today.</item>
 /// <item>Exempt citizens (an exemption on any day from the period's first day up to today) are left out unless asked for.
 /// "Requirements not met" leaves out everyone exempt today: their requirements are paused.</item>
 /// </list>
@@ -23,8 +24,12 @@ public static class SearchSql
 
     public sealed record Query(string Sql, DynamicParameters Parameters);
 
-    /// <summary>The matching citizens as a CTE chain ending in <c>found</c> (id, name, [cpr,] target_group, applications, titles, km, last_log_on).</summary>
-    public static Query Found(SearchCriteria c, SearchScope scope, DateOnly today, bool withCpr)
+    /// <summary>
+    /// The matching citizens as a CTE chain ending in <c>found</c>: <c>id, target_group</c> and the figures the
+    /// criteria and the order need (<c>applications, titles, km, last_log_on, name</c>) — or, with <paramref name="everything"/>
+    /// (the CSV), all of them and <c>cpr</c>. A page adds the figures of its own rows afterwards (<see cref="Page"/>).
+    /// </summary>
+    public static Query Found(SearchCriteria c, SearchScope scope, DateOnly today, SearchSort sort, bool everything)
     {
         var p = new DynamicParameters();
         p.Add("today", today);
@@ -42,16 +47,66 @@ public static class SearchSql
             p.Add("groups", c.TargetGroups.ToArray());
         }
 
+        var applications = everything || c.MinApplications is not null || c.MaxApplications is not null || sort == SearchSort.Applications;
+        var titles = everything || c.MaxDistinctJobTitles is not null || sort == SearchSort.DistinctJobTitles;
+        var km = everything || c.MaxDistanceKm is not null || sort == SearchSort.MaxDistanceKm;
+        var activity = everything || c.InactiveDays is not null || sort == SearchSort.LastActivityOn;
+        var name = everything || sort == SearchSort.Name;
+
         var where = new StringBuilder();
-        void And(string predicate, string? name = null, object? value = null)
+        void And(string predicate, string? parameter = null, object? value = null)
         {
             where.Append("\n      and ").Append(predicate);
-            if (name is not null) p.Add(name, value);
+            if (parameter is not null) p.Add(parameter, value);
         }
+        var joins = new StringBuilder();
+        if (name) joins.Append("\n    join citizens c on c.id = p.citizen_id");
+        var figures = new List<string>();
+        // The months read: the period's, and — for "requirements not met" — the month before and this one (the 28 days
+        // up to today). Each figure takes its own months.
+        var (firstMonth, lastMonth) = (c.FromMonth, c.ToMonth);
+        const string inPeriod = "filter (where m.month between @fromMonth and @toMonth)";
+        if (applications) figures.Add($"coalesce(sum(m.applications) {inPeriod}, 0)::integer as applications");
+        if (titles) figures.Add($"case when count(*) {inPeriod} > 0 then icount(search_union(m.titles) {inPeriod}) end as titles");
+        if (km) figures.Add($"max(m.max_km) {inPeriod} as km");
+        if (c.RequirementsNotMet)
+        {
+            // A month that begins inside the 28 days counts whole (no application is dated after today: the log rules
+            // refuse it); of the month before, the days from weeksFrom on.
+            var weeksFrom = today.AddDays(-7 * RequirementWeeks + 1);
+            p.Add("weeksFrom", weeksFrom);
+            p.Add("weeksFromDay", (short)weeksFrom.Day);
+            p.Add("weeksFromMonth", LogAggregates.MonthOf(weeksFrom));
+            figures.Add("""
+                coalesce(sum(case when m.month >= @weeksFrom then m.applications
+                                  else (select count(*) from unnest(m.days) d where d >= @weeksFromDay) end)
+                         filter (where m.month >= @weeksFromMonth), 0)::integer as recent
+                """);
+            var todayMonth = LogAggregates.MonthOf(today);
+            if (LogAggregates.MonthOf(weeksFrom) < firstMonth) firstMonth = LogAggregates.MonthOf(weeksFrom);
+            if (todayMonth > lastMonth) lastMonth = todayMonth;
+        }
+        var ctes = "";
+        if (figures.Count > 0)
+        {
+            p.Add("firstMonth", firstMonth);
+            p.Add("lastMonth", lastMonth);
+            ctes = $"""
+                , months as (
+                    select m.citizen_id, {string.Join(", ", figures)}
+                    from search_months m
+                    where m.month between @firstMonth and @lastMonth {InScope("m.citizen_id")}
+                    group by m.citizen_id
+                )
+                """;
+            joins.Append("\n    left join months m on m.citizen_id = p.citizen_id");
+        }
+        if (activity) joins.Append("\n    left join search_activity a on a.citizen_id = p.citizen_id");
+
         if (c.MinApplications is { } min) And("coalesce(m.applications, 0) >= @minApplications", "minApplications", min);
         if (c.MaxApplications is { } max) And("coalesce(m.applications, 0) <= @maxApplications", "maxApplications", max);
-        if (c.MaxDistinctJobTitles is { } titles) And("m.titles <= @maxTitles", "maxTitles", titles);
-        if (c.MaxDistanceKm is { } km) And("m.km <= @maxKm", "maxKm", (float)km);
+        if (c.MaxDistinctJobTitles is { } most) And("m.titles <= @maxTitles", "maxTitles", most);
+        if (c.MaxDistanceKm is { } farthest) And("m.km <= @maxKm", "maxKm", (float)farthest);
         if (c.InactiveDays is { } days) And("(a.last_log_on is null or a.last_log_on <= @inactiveSince)", "inactiveSince", today.AddDays(-days));
         if (!c.IncludeExempt)
             And("""
@@ -59,71 +114,77 @@ public static class SearchSql
                                   and e.starts_on <= @today and (e.ends_on is null or e.ends_on >= @fromMonth))
                 """);
         if (c.RequirementsNotMet)
-        {
-            var weeksFrom = today.AddDays(-7 * RequirementWeeks + 1);
-            p.Add("weeksFrom", weeksFrom);
-            p.Add("weeksFromMonth", LogAggregates.MonthOf(weeksFrom));
             And($"""
-                not exists (select 1 from exemptions e where e.citizen_id = p.citizen_id
-                                  and e.starts_on <= @today and (e.ends_on is null or e.ends_on >= @today))
-                      and exists (
-                          select 1 from search_requirements r
-                          where r.citizen_id = p.citizen_id and r.starts_on <= @today and (r.ends_on is null or r.ends_on >= @today)
-                            and (select count(*) from search_months rm cross join unnest(rm.days) d
-                                 where rm.citizen_id = p.citizen_id and rm.month between @weeksFromMonth and @today
-                                   and rm.month + d - 1 between @weeksFrom and @today) < {RequirementWeeks} * r.applications_per_week)
+                exists (select 1 from search_requirements q
+                              where q.citizen_id = p.citizen_id and q.starts_on <= @today and (q.ends_on is null or q.ends_on >= @today)
+                                and coalesce(m.recent, 0) < {RequirementWeeks} * q.applications_per_week)
+                      and not exists (select 1 from exemptions e where e.citizen_id = p.citizen_id
+                                      and e.starts_on <= @today and (e.ends_on is null or e.ends_on >= @today))
                 """);
-        }
 
+        var columns = new StringBuilder("p.citizen_id as id, p.target_group");
+        if (applications) columns.Append(", coalesce(m.applications, 0) as applications");
+        if (titles) columns.Append(", coalesce(m.titles, 0) as titles");
+        if (km) columns.Append(", m.km");
+        if (activity) columns.Append(", a.last_log_on");
+        if (name) columns.Append(", c.name");
+        if (everything) columns.Append(", c.cpr");
+
+        // The past-period rule. A period up to today: today's stretch (the run of days in today's group) began on or
+        // before its first day. A period that ended before today: some stretch of today's group covers it.
+        var lastDay = c.LastDay(today);
+        var rule = lastDay == today
+            ? "p.starts_on <= @fromMonth"
+            : """
+              exists (select 1 from search_stretches s where s.citizen_id = p.citizen_id and s.target_group = p.target_group
+                                    and s.starts_on <= @fromMonth and (s.ends_on is null or s.ends_on >= @lastDay))
+              """;
         var sql = $"""
             with current_period as (
                 select p.citizen_id, p.target_group, p.starts_on
-                from target_group_periods p
+                from search_stretches p
                 where p.starts_on <= @today and (p.ends_on is null or p.ends_on >= @today) {groups} {InScope("p.citizen_id")}
-                  and not exists (
-                      select 1 from target_group_periods later
-                      where later.citizen_id = p.citizen_id and later.starts_on > p.starts_on
-                        and later.starts_on <= @today and (later.ends_on is null or later.ends_on >= @today))
-            ), months as (
-                select m.citizen_id, sum(m.applications)::integer as applications, icount(search_union(m.titles)) as titles,
-                       max(m.max_km) as km
-                from search_months m
-                where m.month between @fromMonth and @toMonth {InScope("m.citizen_id")}
-                group by m.citizen_id
-            ), matched as materialized (
-                select c.id, c.name, {(withCpr ? "c.cpr, " : "")}p.target_group, p.starts_on, coalesce(m.applications, 0) as applications,
-                       coalesce(m.titles, 0) as titles, m.km, a.last_log_on
-                from current_period p
-                join citizens c on c.id = p.citizen_id
-                left join months m on m.citizen_id = p.citizen_id
-                left join search_activity a on a.citizen_id = p.citizen_id
-                where true{where}
-            ), found as materialized (
-                select * from matched f
-                where f.starts_on <= @fromMonth or exists (
-                    select 1 from target_group_periods q
-                    where q.citizen_id = f.id and q.target_group = f.target_group
-                    having range_agg(daterange(q.starts_on, q.ends_on, '[]')) @> daterange(@fromMonth, @lastDay, '[]'))
+            ){ctes}, found as materialized (
+                select {columns}
+                from current_period p{joins}
+                where {rule}{where}
             )
             """;
         return new Query(sql, p);
     }
 
-    /// <summary>The ORDER BY of a result (alias <c>f</c>), with the name and id as tie-breakers.</summary>
-    public static string OrderBy(SearchPaging paging)
+    /// <summary>
+    /// After <see cref="Found"/> and <see cref="Recorded"/>: the total and one page, each row with all its figures (looked
+    /// up for the page's rows only).
+    /// </summary>
+    public static string Page(SearchPaging paging) => $"""
+        , page as (select * from found f order by {OrderBy(paging, "f")} limit @limit offset @offset)
+        select r.found as total, g.id, c.name, g.target_group, coalesce(d.applications, 0) as applications, coalesce(d.titles, 0) as titles,
+               d.km, a.last_log_on
+        from recorded r
+        left join page g on true
+        left join citizens c on c.id = g.id
+        left join lateral (
+            select sum(m.applications)::integer as applications, icount(search_union(m.titles)) as titles, max(m.max_km) as km
+            from search_months m where m.citizen_id = g.id and m.month between @fromMonth and @toMonth) d on true
+        left join search_activity a on a.citizen_id = g.id
+        order by {OrderBy(paging, "g")}
+        """;
+
+    /// <summary>The ORDER BY of a result (rows aliased <paramref name="alias"/>), with the id as the tie-breaker.</summary>
+    public static string OrderBy(SearchPaging paging, string alias)
     {
         var direction = paging.Descending ? "desc" : "asc";
-        const string name = "f.name collate \"da-DK-x-icu\"";
         var first = paging.Sort switch
         {
-            SearchSort.Name => $"{name} {direction}",
-            SearchSort.Applications => $"f.applications {direction}",
-            SearchSort.DistinctJobTitles => $"f.titles {direction}",
-            SearchSort.MaxDistanceKm => $"f.km {direction} nulls last",
+            SearchSort.Name => $"{alias}.name collate \"da-DK-x-icu\" {direction}",
+            SearchSort.Applications => $"{alias}.applications {direction}",
+            SearchSort.DistinctJobTitles => $"{alias}.titles {direction}",
+            SearchSort.MaxDistanceKm => $"{alias}.km {direction} nulls last",
             // Never active sorts as the longest ago.
-            _ => $"coalesce(f.last_log_on, '-infinity'::date) {direction}",
+            _ => $"coalesce({alias}.last_log_on, '-infinity'::date) {direction}",
         };
-        return paging.Sort == SearchSort.Name ? $"{first}, f.id" : $"{first}, {name}, f.id";
+        return $"{first}, {alias}.id";
     }
 
     /// <summary>The statement that records the search (one row), as a CTE named <c>recorded</c> returning <c>found</c>.</summary>
