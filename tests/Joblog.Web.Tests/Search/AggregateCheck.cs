@@ -31,7 +31,7 @@ internal static class AggregateCheck
             ), stored as (
                 select m.citizen_id, m.month, m.applications,
                        coalesce((select array_agg(t.title order by t.title) from unnest(m.titles) i join search_titles t on t.id = i), '{}') as titles,
-                       m.max_km as km, (select array_agg(d::int order by d) from unnest(m.days) d) as days
+                       m.max_km as km, m.days::int[] as days  -- as stored: sorted
                 from search_months m where @citizenId::uuid is null or m.citizen_id = @citizenId
             ), activity as (
                 select citizen_id, max((created_at at time zone 'Europe/Copenhagen')::date) as last_log_on

@@ -35,7 +35,7 @@ create table search_months (
     applications integer not null check (applications > 0),
     titles       integer[] not null,   -- search_titles ids of the month's applications, sorted, distinct
     max_km       real,                 -- the farthest workplace (employer's postal code) from home; null: none known
-    days         smallint[] not null,  -- the day of month of each application (one entry per application)
+    days         smallint[] not null,  -- the day of month of each application, sorted (one entry per application)
     primary key (month, citizen_id)
 );
 
@@ -86,7 +86,7 @@ select date_trunc('month', a.day::timestamp)::date as month, a.citizen_id,
        count(*)::integer as applications,
        search_union(case when t.id is null then '{}'::integer[] else array[t.id] end) as titles,
        max(distance_km(h.lat, h.lon, w.lat, w.lon))::real as max_km,
-       array_agg(extract(day from a.day)::smallint) as days
+       array_agg(extract(day from a.day)::smallint order by a.day) as days
 from (select l.citizen_id, search_day(l.applied_on, l.created_at) as day, search_title(l.job_title) as title,
              l.employer_postal_code
       from logs l

@@ -72,14 +72,15 @@ public static class SearchSql
         if (c.RequirementsNotMet)
         {
             // A month that begins inside the 28 days counts whole (no application is dated after today: the log rules
-            // refuse it); of the month before, the days from weeksFrom on.
+            // refuse it); of the month before, the days from weeksFrom on: all but those before it, found by binary search
+            // in the sorted days (width_bucket).
             var weeksFrom = today.AddDays(-7 * RequirementWeeks + 1);
             p.Add("weeksFrom", weeksFrom);
-            p.Add("weeksFromDay", (short)weeksFrom.Day);
+            p.Add("dayBefore", (short)(weeksFrom.Day - 1));
             p.Add("weeksFromMonth", LogAggregates.MonthOf(weeksFrom));
             figures.Add("""
                 coalesce(sum(case when m.month >= @weeksFrom then m.applications
-                                  else (select count(*) from unnest(m.days) d where d >= @weeksFromDay) end)
+                                  else m.applications - width_bucket(@dayBefore, m.days) end)
                          filter (where m.month >= @weeksFromMonth), 0)::integer as recent
                 """);
             var todayMonth = LogAggregates.MonthOf(today);
