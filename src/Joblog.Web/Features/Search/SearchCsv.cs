@@ -23,14 +23,18 @@ public static class SearchCsv
     public static async Task WriteAsync(IAsyncEnumerable<SearchHit> hits, Stream body, IStringLocalizer<Texts> t, CancellationToken ct)
     {
         await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
-        await LineAsync(writer, Columns.Select(c => t[c].Value));
+        var line = new StringBuilder(256); // one line at a time, the same buffer for every row
+        foreach (var column in Columns) Cell(line, t[column].Value);
+        await EndAsync(writer, line, ct);
         await foreach (var hit in hits.WithCancellation(ct))
         {
-            await LineAsync(writer,
-            [
-                hit.Cpr ?? "", hit.Name, SearchTexts.TargetGroup(t, hit.TargetGroup), hit.Applications.ToString(CultureInfo.InvariantCulture),
-                hit.DistinctJobTitles.ToString(CultureInfo.InvariantCulture), Km(hit.MaxDistanceKm, Danish), LogFormat.Date(hit.LastActivityOn),
-            ]);
+            Cell(line, hit.Cpr ?? "");
+            Cell(line, hit.Name);
+            Cell(line, SearchTexts.TargetGroup(t, hit.TargetGroup));
+            line.Append(hit.Applications).Append(';').Append(hit.DistinctJobTitles).Append(';');
+            Cell(line, Km(hit.MaxDistanceKm, Danish));
+            Cell(line, LogFormat.Date(hit.LastActivityOn));
+            await EndAsync(writer, line, ct);
         }
         await writer.FlushAsync(ct);
     }
@@ -45,10 +49,14 @@ public static class SearchCsv
     /// <summary>Kilometres with one decimal.</summary>
     public static string Km(double? km, IFormatProvider culture) => km is { } d ? Math.Round(d, 1).ToString("0.0", culture) : "";
 
-    private static Task LineAsync(StreamWriter writer, IEnumerable<string> cells)
+    private static void Cell(StringBuilder line, string value) => line.Append(CsvExport.Cell(value)).Append(';');
+
+    /// <summary>Ends the line (the last <c>;</c> becomes CRLF) and writes it.</summary>
+    private static async Task EndAsync(StreamWriter writer, StringBuilder line, CancellationToken ct)
     {
-        var line = new StringBuilder();
-        line.AppendJoin(';', cells.Select(CsvExport.Cell)).Append("\r\n");
-        return writer.WriteAsync(line.ToString());
+        line.Length--;
+        line.Append("\r\n");
+        await writer.WriteAsync(line, ct);
+        line.Clear();
     }
 }

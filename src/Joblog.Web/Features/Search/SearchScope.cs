@@ -12,11 +12,20 @@ namespace Joblog.Web.Features.Search;
 public sealed record SearchScope(Actor Actor, string OrganisationId, string? MunicipalityCode);
 
 /// <summary>Decides who may search across citizens: jobcenter staff and jobcenter case systems, nobody else.</summary>
-public sealed class SearchScopes(NpgsqlDataSource db, IConfiguration configuration)
+public sealed class SearchScopes
 {
     public const string BenchmarkSetting = "Joblog:Search:BenchmarkNationalOrganisation";
 
-    private readonly string? national = configuration[BenchmarkSetting] is { Length: > 0 } org ? org : null;
+    private readonly NpgsqlDataSource db;
+    private readonly string? national;
+
+    public SearchScopes(NpgsqlDataSource db, IConfiguration configuration, ILogger<SearchScopes> log)
+    {
+        this.db = db;
+        national = configuration[BenchmarkSetting] is { Length: > 0 } org ? org : null;
+        if (national is not null)
+            log.LogWarning("{Setting} is set: jobcenter {Organisation} searches the whole country (for benchmarks only)", BenchmarkSetting, national);
+    }
 
     /// <summary>Null when the caller may not search (the page and the API then answer 404).</summary>
     public async Task<SearchScope?> ForAsync(Actor? actor, CancellationToken ct)
