@@ -173,9 +173,10 @@ public sealed class IndexModel(SearchScopes scopes, CitizenSearch search, Citize
 
     public string PageLink(int page) => Link(Criteria(page: page));
 
+    /// <summary>A link to the result with the criteria (the browser scrolls to the result's heading).</summary>
     private string Link(Dictionary<string, string> values) =>
         "/udsoegning" + QueryString.Create(values.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))
-            .Concat(Maalgruppe.Select(g => new KeyValuePair<string, string?>(nameof(Maalgruppe), g))));
+            .Concat(Maalgruppe.Select(g => new KeyValuePair<string, string?>(nameof(Maalgruppe), g)))) + "#result-heading";
 
     public IEnumerable<SelectListItem> SortItems() =>
         new[] { ("applications", "Search.Column.Applications"), ("name", "Search.Column.Name"), ("distinctJobTitles", "Search.Column.DistinctJobTitles"),
