@@ -101,6 +101,7 @@ public sealed class AccessHistory(NpgsqlDataSource db)
         "requirements.write" => "History.What.RequirementsWrite",
         "exemptions.read" => "History.What.ExemptionsRead",
         "exemptions.write" => "History.What.ExemptionsWrite",
+        "search.open" => "History.What.SearchOpen",
         _ => "History.What.Other",
     };
 }

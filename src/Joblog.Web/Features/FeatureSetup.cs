@@ -15,6 +15,7 @@ using Joblog.Web.Features.Logs;
 using Joblog.Web.Features.Notices;
 using Joblog.Web.Features.Requirements;
 using Joblog.Web.Features.SavedJobs;
+using Joblog.Web.Features.Search;
 using Joblog.Web.Features.SignIn;
 using Joblog.Web.Localization;
 using Joblog.Web.Storage;
@@ -45,6 +46,7 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/Notices");
             o.Conventions.AuthorizeFolder("/Requirements");
             o.Conventions.AuthorizeFolder("/Exemptions");
+            o.Conventions.AuthorizeFolder("/Search");
             o.Conventions.AuthorizePage("/Home/Index");
             o.Conventions.ConfigureFilter(new HandlerRequiredFilter());
         });
@@ -86,6 +88,8 @@ public static class FeatureSetup
         services.AddSingleton<MunicipalityList>();
         services.AddSingleton<ExemptionStore>();
         services.AddScoped<Problems>();
+        services.AddSingleton<SearchScopes>();
+        services.AddSingleton<CitizenSearch>();
         return builder;
     }
 
@@ -130,6 +134,7 @@ public static class FeatureSetup
         api.MapWorkListApi();
         api.MapRequirementsApi();
         api.MapExemptionsApi();
+        api.MapSearchApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;

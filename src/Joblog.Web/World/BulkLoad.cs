@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dapper;
+using Joblog.Web.Features.Search;
 using Npgsql;
 
 namespace Joblog.Web.World;
@@ -21,6 +22,9 @@ internal static class BulkLoad
     /// <summary>Connections of a bulk load: parallel COPY streams for the logs (and their versions), parallel index builds.</summary>
     public const int LogStreams = 2;
 
+    /// <summary>The step that builds the search's per-citizen aggregates from the logs (Features/Search/LogAggregates.cs).</summary>
+    public const string SearchAggregates = "search aggregates";
+
     public static async Task RunAsync(NpgsqlConnection connection, GeneratedWorld world, WorldWriter.Run run, CancellationToken ct)
     {
         await EnsureEmptyAsync(connection, ct);
@@ -29,6 +33,20 @@ internal static class BulkLoad
         await StepAsync(run, $"drop {schema.Keys.Count + schema.Indexes.Count} indexes, {schema.ForeignKeys.Count} foreign keys",
             () => schema.DropAsync(connection, ct));
 
+        // The search's stretches are built once from all the periods after the load, not per row while it is copied.
+        await BulkSchema.ExecuteAsync(connection, $"alter table target_group_periods disable trigger {LogAggregates.PeriodsTrigger}", ct);
+        try
+        {
+            await LoadAsync(connection, world, schema, run, ct);
+        }
+        finally
+        {
+            await BulkSchema.ExecuteAsync(connection, $"alter table target_group_periods enable trigger {LogAggregates.PeriodsTrigger}", CancellationToken.None);
+        }
+    }
+
+    private static async Task LoadAsync(NpgsqlConnection connection, GeneratedWorld world, BulkSchema schema, WorldWriter.Run run, CancellationToken ct)
+    {
         foreach (var table in WorldRows.People)
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -49,6 +67,10 @@ internal static class BulkLoad
             }
             await InStreamsAsync(connections, world, LogRows.Logs, run, ct);
             if (world.Spec.Versions) await InStreamsAsync(connections, world, LogRows.Versions, run, ct);
+            // Before the keys are built again: the aggregates' foreign keys to citizens are among those dropped, so they are
+            // checked once, not per row.
+            await BulkSchema.ExecuteAsync(connection, "set work_mem = '256MB'", ct);
+            await StepAsync(run, SearchAggregates, () => LogAggregates.RebuildAsync(connection, null, null, ct));
             await RebuildAsync(connections, schema, run, ct);
         }
         finally
@@ -123,7 +145,7 @@ internal static class BulkLoad
         }));
     }
 
-    private static async Task StepAsync(WorldWriter.Run run, string label, Func<Task> action, bool detail = false)
+    internal static async Task StepAsync(WorldWriter.Run run, string label, Func<Task> action, bool detail = false)
     {
         var clock = Stopwatch.StartNew();
         run.Report(label, 0, clock, detail: detail);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Joblog.Web.Features.Search;
 using Npgsql;
 
 namespace Joblog.Web.World;
@@ -53,6 +54,8 @@ public static class WorldWriter
             if (world.Spec.Versions) tables.Add(LogRows.Versions(0, 1));
             var own = transaction is null ? await connection.BeginTransactionAsync(ct) : null;
             foreach (var table in tables) await CopyAsync(connection, world, table, freeze: false, run, ct);
+            await BulkLoad.StepAsync(run, BulkLoad.SearchAggregates,
+                () => LogAggregates.RebuildAsync(connection, transaction ?? own, world.Citizens.Select(c => c.Id).ToArray(), ct));
             if (own is not null)
             {
                 await own.CommitAsync(ct);

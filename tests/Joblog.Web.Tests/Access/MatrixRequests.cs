@@ -182,6 +182,10 @@ internal static partial class MatrixRequests
                 return Call(new { id = await mette.ResetExemptionsAsync(withOne: true) });
             case "POST /fritagelse/{id:guid}/afslut":
                 return Call(new { id = await mette.ResetExemptionsAsync(withOne: true) }) with { Content = Form(("To", TimeProvider.System.Today().ToString("dd-MM-yyyy", CultureInfo.InvariantCulture))) };
+            case "POST /api/v1/searches":
+                return Call() with { Content = Json(new { targetGroups = new[] { "dagpenge" } }) };
+            case "POST /udsoegning?handler=Open":
+                return Call() with { Content = Form(("citizenId", MatrixSubject.CitizenId.ToString())), NewClient = true };
             case "POST /sagsbehandleradgang?handler=Stop":
                 return Call() with { NewClient = true };
             case "POST /sprog":

@@ -4,6 +4,7 @@ using Joblog.Web.Access;
 using Joblog.Web.Auth;
 using Joblog.Web.Features.Logs;
 using Joblog.Web.Features.Notices;
+using Joblog.Web.Features.Search;
 using Npgsql;
 
 namespace Joblog.Web.Features.Demo;
@@ -81,6 +82,8 @@ public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, CitizenG
         inserted += await LogsAsync(conn, tx, "sofie", DemoLogs.For("sofie", 8, 35, 250), today);
         inserted += await LogsAsync(conn, tx, "lars", DemoLogs.For("lars", 6, 3, 50), today);
         inserted += await LogsAsync(conn, tx, "emma", DemoLogs.For("emma", 5, 4, 40), today);
+        if (inserted > 0) // written straight to the table: the search's aggregates are built from them here
+            await LogAggregates.RebuildAsync(conn, tx, Personas.Citizens.Select(c => Personas.CitizenId(c.Key)).ToArray(), ct);
         var background = await DemoBackground.LoadAsync(conn, tx, today, ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Demo world loaded ({Inserted} new persona logs, {Background} new background citizens)", inserted, background);

@@ -4,6 +4,7 @@ using Joblog.Core.Logs;
 using Joblog.Web.Access;
 using Joblog.Web.Api;
 using Joblog.Web.Features.Attachments;
+using Joblog.Web.Features.Search;
 using Npgsql;
 
 namespace Joblog.Web.Features.Logs;
@@ -51,15 +52,12 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock, Attachment
                 values (@id, @citizenId, {LogRow.Values}, @now, @now, @channel, 1))
             {InsertVersion}
             """;
-        if (outer is not null)
-        {
-            await outer.Connection!.ExecuteAsync(sql, parameters, outer);
-        }
-        else
-        {
-            await using var conn = await db.OpenConnectionAsync(ct);
-            await conn.ExecuteAsync(sql, parameters);
-        }
+        await using var conn = outer is null ? await db.OpenConnectionAsync(ct) : null;
+        await using var own = conn is null ? null : await conn.BeginTransactionAsync(ct);
+        var tx = outer ?? own!;
+        await tx.Connection!.ExecuteAsync(sql, parameters, tx);
+        await LogAggregates.RefreshAsync(tx, access, LogAggregates.Change.Created, log);
+        if (own is not null) await own.CommitAsync(ct);
         return new(WriteOutcome.Done, log, version.snapshot);
     }
 
@@ -90,6 +88,7 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock, Attachment
             LogRow.Parameters(logId, access.CitizenId, content, clock.GetUtcNow(), access.Channel), tx);
         var log = row.ToLog();
         await AddVersionAsync(conn, tx, access, log, change.Value, fields);
+        await LogAggregates.RefreshAsync(tx, access, LogAggregates.Change.Updated, before, log);
         await tx.CommitAsync(ct);
         return new(WriteOutcome.Done, log);
     }
@@ -99,14 +98,15 @@ public sealed class LogStore(NpgsqlDataSource db, TimeProvider clock, Attachment
         if (!access.CanWrite) return new(WriteOutcome.ReadOnly);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var version = await conn.QuerySingleOrDefaultAsync<int?>(
-            "select version from logs where id = @logId and citizen_id = @citizenId for update", new { logId, access.CitizenId }, tx);
-        if (version is null) return new(WriteOutcome.NotFound);
-        if (version != expectedVersion) return new(WriteOutcome.Stale);
+        var current = await conn.QuerySingleOrDefaultAsync<LogRow>(
+            "select * from logs where id = @logId and citizen_id = @citizenId for update", new { logId, access.CitizenId }, tx);
+        if (current is null) return new(WriteOutcome.NotFound);
+        if (current.Version != expectedVersion) return new(WriteOutcome.Stale);
 
         var files = await AttachmentStore.KeysOfLogAsync(tx, logId); // the rows go with the log (on delete cascade)
         await conn.ExecuteAsync("delete from logs where id = @logId", new { logId }, tx);
         await AuditEvents.WriteAsync(conn, tx, access, clock.GetUtcNow(), "log.deleted", logId);
+        await LogAggregates.RefreshAsync(tx, access, LogAggregates.Change.Deleted, current.ToLog());
         await tx.CommitAsync(ct);
         await attachments.DeleteFilesAsync(files);
         return new(WriteOutcome.Done);
