@@ -51,6 +51,7 @@ public sealed class ConversationOverviewTests(AppFixture fixture) : IClassFixtur
         later.ShouldBeGreaterThan(soon);
         saved.ShouldNotContain(r => r.Contains("Passed deadline"));
         page.QuerySelector("ul[aria-labelledby=goals-heading]")!.TextContent.ShouldContain("4110");
+        page.QuerySelector("main")!.TextContent.ShouldContain("Jobcenter Aarhus", customMessage: "Mette's requirements from the jobcenter, with progress");
     }
 
     [Fact]

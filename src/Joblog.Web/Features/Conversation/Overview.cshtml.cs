@@ -2,6 +2,7 @@ using Joblog.Web.Access;
 using Joblog.Web.Features.JobGoals;
 using Joblog.Web.Features.Logs;
 using Joblog.Web.Features.Notices;
+using Joblog.Web.Features.Requirements;
 using Joblog.Web.Features.SavedJobs;
 using Joblog.Web.Features.Shared;
 using Joblog.Web.Localization;
@@ -13,10 +14,10 @@ namespace Joblog.Web.Features.Conversation;
 /// <summary>
 /// Overblik før samtalen (jobrettet samtale, seed 003): for one citizen, since a chosen date (by default
 /// four weeks back): logs added or changed, applications by status, saved jobs whose deadline has not
-/// passed (soonest first), job goals, an open inactivity notice. One gate call: opening it is one recorded look.
+/// passed (soonest first), progress against the requirements (the last four weeks), job goals, an open inactivity notice. One gate call: opening it is one recorded look.
 /// The caseworker reaches it for the citizen chosen in "Se borgers Jobnet"; the citizen sees the same.
 /// </summary>
-public sealed class OverviewModel(CitizenGate gate, LogQuery logs, SavedJobStore savedJobs, JobGoalStore goals, CitizenNotices notices, TimeProvider clock,
+public sealed class OverviewModel(CitizenGate gate, LogQuery logs, SavedJobStore savedJobs, JobGoalStore goals, CitizenNotices notices, RequirementsView requirements, TimeProvider clock,
     IStringLocalizer<Texts> t) : CitizenPageModel(gate)
 {
     public const int DefaultDays = 28;
@@ -32,6 +33,7 @@ public sealed class OverviewModel(CitizenGate gate, LogQuery logs, SavedJobStore
     public JobGoalSet Goals { get; private set; } = null!;
     public string CitizenName { get; private set; } = "";
     public CitizenNotice? Notice { get; private set; }
+    public RequirementsOverview Requirements { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -54,6 +56,7 @@ public sealed class OverviewModel(CitizenGate gate, LogQuery logs, SavedJobStore
             .ToList();
         Goals = await goals.GetAsync(access, ct);
         Notice = await notices.CurrentAsync(access, ct);
+        Requirements = await requirements.LoadAsync(access, ct);
         return Page();
     }
 
