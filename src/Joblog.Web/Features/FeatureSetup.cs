@@ -16,6 +16,7 @@ using Joblog.Web.Features.Notices;
 using Joblog.Web.Features.Requirements;
 using Joblog.Web.Features.SavedJobs;
 using Joblog.Web.Features.SignIn;
+using Joblog.Web.Features.Statistics;
 using Joblog.Web.Localization;
 using Joblog.Web.Storage;
 using Joblog.Web.Features.Shared;
@@ -45,6 +46,7 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/Notices");
             o.Conventions.AuthorizeFolder("/Requirements");
             o.Conventions.AuthorizeFolder("/Exemptions");
+            o.Conventions.AuthorizeFolder("/Statistics");
             o.Conventions.AuthorizePage("/Home/Index");
             o.Conventions.ConfigureFilter(new HandlerRequiredFilter());
         });
@@ -85,6 +87,9 @@ public static class FeatureSetup
         services.AddSingleton<RequirementsView>();
         services.AddSingleton<MunicipalityList>();
         services.AddSingleton<ExemptionStore>();
+        services.AddSingleton<UsageRefresh>();
+        services.AddSingleton<UsageQuery>();
+        services.AddHostedService<DailyStatistics>();
         services.AddScoped<Problems>();
         return builder;
     }
@@ -130,6 +135,7 @@ public static class FeatureSetup
         api.MapWorkListApi();
         api.MapRequirementsApi();
         api.MapExemptionsApi();
+        api.MapStatisticsApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;
