@@ -23,6 +23,6 @@ public sealed class DailyStatistics(UsageRefresh refresh, TimeProvider clock, IC
                 r.From.ToString("yyyy-MM", CultureInfo.InvariantCulture), r.To.ToString("yyyy-MM", CultureInfo.InvariantCulture), r.Rows,
                 r.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
         else
-            log.LogDebug("Statistics: today's recompute is done by another instance");
+            log.LogDebug("Statistics: another instance has made today's recompute");
     }
 }

@@ -16,7 +16,7 @@ public sealed record UsageFigure(DateOnly Month, string TargetGroup, string? Mun
 
 /// <summary>
 /// The spread of the share between municipalities: minimum, quartiles and maximum over the municipalities whose share is
-/// shown (a hidden share is not in it: the minimum or maximum would give it away). Quartiles by linear interpolation between
+/// shown (a hidden share is not in it: the minimum or maximum would give it away), unrounded. Quartiles by linear interpolation between
 /// the sorted values (position (n − 1) × p; as Excel's QUARTILE.INC and PostgreSQL's percentile_cont).
 /// </summary>
 public sealed record Spread(int Count, double Min, double Q1, double Median, double Q3, double Max)

@@ -40,19 +40,26 @@ public sealed class UsageQuery(NpgsqlDataSource db)
     public async Task<UsageTable> ReadAsync(DateOnly from, DateOnly to, string? group, CancellationToken ct)
     {
         var (national, municipalities) = await FetchAsync(from, to, group, ct);
+        var names = (await MunicipalitiesAsync(ct)).ToDictionary(m => m.Code, m => m.Name);
         var slices = municipalities.ToLookup(c => (c.Month, c.TargetGroup));
-        var publishedNational = new List<UsageFigure>();
-        var publishedMunicipalities = new List<UsageFigure>();
-        foreach (var n in national)
+        var publishedNational = new List<UsageFigure>(national.Count);
+        var publishedMunicipalities = new List<UsageFigure>(municipalities.Count);
+        foreach (var n in national.OrderBy(c => c.Month).ThenBy(c => c.TargetGroup, StringComparer.Ordinal))
         {
-            var (country, each) = UsageRules.Publish(n, slices[(n.Month, n.TargetGroup)].ToList());
+            var slice = slices[(n.Month, n.TargetGroup)]
+                .Select(c => c with { MunicipalityName = names.GetValueOrDefault(c.MunicipalityCode!) ?? c.MunicipalityCode })
+                .OrderBy(c => c.MunicipalityCode, StringComparer.Ordinal).ToList();
+            var (country, each) = UsageRules.Publish(n, slice);
             publishedNational.Add(country);
             publishedMunicipalities.AddRange(each);
         }
         return new UsageTable(publishedNational, publishedMunicipalities);
     }
 
-    /// <summary>The cells as computed (before suppression), by month, group and municipality code: the SQL of <see cref="ReadAsync"/>.</summary>
+    /// <summary>
+    /// The cells as computed (before suppression), unordered: the SQL of <see cref="ReadAsync"/> — two ranges of the tables'
+    /// primary keys (or, for most of the history, a scan of the small tables).
+    /// </summary>
     internal async Task<(IReadOnlyList<UsageCell> National, IReadOnlyList<UsageCell> Municipalities)> FetchAsync(DateOnly from, DateOnly to, string? group,
         CancellationToken ct)
     {
@@ -60,20 +67,16 @@ public sealed class UsageQuery(NpgsqlDataSource db)
         var args = new { from, to, group };
         var national = await conn.QueryAsync<Row>(new CommandDefinition(
             """
-            select month as Month, target_group as TargetGroup, null as MunicipalityCode, null as MunicipalityName, obligated as Obligated,
-                   logged as Logged, applications as Applications
+            select month as Month, target_group as TargetGroup, null as MunicipalityCode, obligated as Obligated, logged as Logged, applications as Applications
             from joblog_usage_national
             where month between @from and @to and (@group::text is null or target_group = @group)
-            order by month, target_group
             """, args, cancellationToken: ct));
         var municipalities = await conn.QueryAsync<Row>(new CommandDefinition(
             """
-            select u.month as Month, u.target_group as TargetGroup, u.municipality_code as MunicipalityCode, coalesce(m.name, u.municipality_code) as MunicipalityName,
-                   u.obligated as Obligated, u.logged as Logged, u.applications as Applications
-            from joblog_usage u
-            left join municipalities m on m.code = u.municipality_code
-            where u.month between @from and @to and (@group::text is null or u.target_group = @group)
-            order by u.month, u.target_group, u.municipality_code
+            select month as Month, target_group as TargetGroup, municipality_code as MunicipalityCode, obligated as Obligated, logged as Logged,
+                   applications as Applications
+            from joblog_usage
+            where month between @from and @to and (@group::text is null or target_group = @group)
             """, args, cancellationToken: ct));
         return (national.Select(r => r.Cell()).ToList(), municipalities.Select(r => r.Cell()).ToList());
     }
@@ -145,11 +148,10 @@ public sealed class UsageQuery(NpgsqlDataSource db)
         public DateOnly Month { get; init; }
         public string TargetGroup { get; init; } = "";
         public string? MunicipalityCode { get; init; }
-        public string? MunicipalityName { get; init; }
         public int Obligated { get; init; }
         public int Logged { get; init; }
         public int Applications { get; init; }
 
-        public UsageCell Cell() => new(Month, TargetGroup, MunicipalityCode, MunicipalityName, Obligated, Logged, Applications);
+        public UsageCell Cell() => new(Month, TargetGroup, MunicipalityCode, null, Obligated, Logged, Applications);
     }
 }

@@ -27,8 +27,8 @@ public sealed class UsageRefresh(NpgsqlDataSource db, TimeProvider clock)
     /// <summary>How many months the statistics keep: five years.</summary>
     public const int HistoryMonths = 60;
 
-    /// <summary>The daily run recomputes the whole history when the last whole recompute is this old, else <see cref="RecentMonths"/>.</summary>
-    public static readonly TimeSpan FullEvery = TimeSpan.FromDays(7);
+    /// <summary>The daily run recomputes the whole history when the last whole recompute is this many days old, else <see cref="RecentMonths"/>.</summary>
+    public const int FullEveryDays = 7;
 
     /// <summary>The months the daily run recomputes between whole recomputes: late logs, exemptions and periods land here.</summary>
     public const int RecentMonths = 3;
@@ -43,7 +43,7 @@ public sealed class UsageRefresh(NpgsqlDataSource db, TimeProvider clock)
 
     /// <summary>
     /// The daily run: claims today's <c>('joblog-usage', day, 'schedule')</c> row and recomputes in the same transaction —
-    /// the whole history when the last whole recompute is older than <see cref="FullEvery"/> (or there is none), else the
+    /// the whole history when the last whole recompute is <see cref="FullEveryDays"/> days old (or there is none), else the
     /// recent months. Null when another instance has already run (or is running) today's. A failed run claims nothing.
     /// </summary>
     public async Task<RefreshResult?> RunScheduledAsync(CancellationToken ct)
@@ -53,9 +53,9 @@ public sealed class UsageRefresh(NpgsqlDataSource db, TimeProvider clock)
         await LockAsync(tx, ct);
         var today = clock.Today();
         if (await JobRuns.ClaimAsync(tx, Job, today, clock, ct) is not { } run) return null;
-        var lastFull = await conn.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
-            "select max(finished_at) from joblog_usage_refreshes where full_history", transaction: tx, cancellationToken: ct));
-        var full = lastFull is not { } at || clock.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) >= FullEvery;
+        var lastFull = await conn.ExecuteScalarAsync<DateOnly?>(new CommandDefinition(
+            "select max(r.day) from joblog_usage_refreshes f join job_runs r on r.id = f.run_id where f.full_history", transaction: tx, cancellationToken: ct));
+        var full = lastFull is not { } last || today.DayNumber - last.DayNumber >= FullEveryDays;
         var (from, to) = full ? History(today) : Recent(today);
         var result = await RecomputeAsync(tx, run, from, to, ct);
         await tx.CommitAsync(ct);
@@ -75,9 +75,9 @@ public sealed class UsageRefresh(NpgsqlDataSource db, TimeProvider clock)
         await using var conn = await db.OpenConnectionAsync(ct);
         var (doneToday, logs) = await conn.QuerySingleAsync<(bool, long)>(new CommandDefinition(
             """
-            select exists (select 1 from joblog_usage_refreshes where finished_at >= @dayStart),
+            select exists (select 1 from joblog_usage_refreshes f join job_runs r on r.id = f.run_id where r.day = @today),
                    (select greatest(reltuples, 0)::bigint from pg_class where oid = 'logs'::regclass)
-            """, new { dayStart = DanishClock.Instant(clock.Today()) }, cancellationToken: ct));
+            """, new { today = clock.Today() }, cancellationToken: ct));
         return doneToday || logs > DemoLoadMaxLogs ? null : await RunNowAsync(JobStart.DemoLoad, null, null, null, ct);
     }
 

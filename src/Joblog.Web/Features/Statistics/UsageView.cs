@@ -45,7 +45,7 @@ public sealed record UsageView(
             .Select(n => new TrendPoint(n.Month, n, trendMunicipality is { } m ? table.Of(n.Month, group.Code, m.Code) : null))
             .ToList();
         return new UsageView(scope, freshness, months, groups, municipalities, month, group, trendMunicipality, length,
-            table.NationalOf(month, group.Code), Spread.Of(slice.Where(f => f.Share is not null).Select(f => f.Share!.Value)),
+            table.NationalOf(month, group.Code), Spread.Of(slice.Where(f => f.Share is not null).Select(f => (double)f.Logged!.Value / f.Obligated!.Value)),
             ranking.Where(r => scope.Sees(r.Figure.MunicipalityCode!)).ToList(), ranking.Count(r => r.Rank is not null), trend);
     }
 }
