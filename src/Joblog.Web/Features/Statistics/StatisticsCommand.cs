@@ -18,12 +18,13 @@ public static class StatisticsCommand
     public const string Name = "refresh-statistics";
 
     public const string Usage = """
-        usage: refresh-statistics [--database NAME] [--months N | --from YYYY-MM --to YYYY-MM] [--dry-run] [--read-runs N]
+        usage: refresh-statistics [--database NAME] [--months N | --from YYYY-MM --to YYYY-MM] [--dry-run] [--read-runs N [--no-recompute]]
         Recomputes the joblog statistics (per month, municipality and target group) and prints the time it took. Without
         --months or --from/--to: the whole history (the 60 months up to the last that has ended). --database picks a
         database in the app's private cluster (default Joblog__LocalDatabase, else joblog); ConnectionStrings__Joblog names
         another server. --dry-run rolls the recompute back. --read-runs N reads all municipalities, target groups and months
-        of the history N times afterwards and prints p50/p95 of the SQL alone and of the read with suppression.
+        of the history N times afterwards and prints p50/p95 of the SQL alone and of the read with suppression; with
+        --no-recompute it only reads.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -44,9 +45,10 @@ public static class StatisticsCommand
             await using var dataSource = NpgsqlDataSource.Create(database.AppConnectionString);
             await Migrator.MigrateAsync(dataSource, logger);
             var refresh = new UsageRefresh(dataSource, TimeProvider.System);
-            await using (var conn = await dataSource.OpenConnectionAsync())
-            await using (var tx = await conn.BeginTransactionAsync())
+            if (!options.NoRecompute)
             {
+                await using var conn = await dataSource.OpenConnectionAsync();
+                await using var tx = await conn.BeginTransactionAsync();
                 var r = await refresh.RunInAsync(tx, JobStart.Command, null, options.From, options.To, CancellationToken.None);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"recomputed {r.From:yyyy-MM}..{r.To:yyyy-MM}{(r.FullHistory ? " (the whole history)" : "")}: {r.Rows} rows; {r.Elapsed.TotalSeconds:0.000} s"));
@@ -103,7 +105,7 @@ public static class StatisticsCommand
         return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
     }
 
-    private sealed record Options(string? Database, DateOnly? From, DateOnly? To, bool DryRun, int ReadRuns);
+    private sealed record Options(string? Database, DateOnly? From, DateOnly? To, bool DryRun, int ReadRuns, bool NoRecompute = false);
 
     private static Options? Parse(string[] args)
     {
@@ -131,6 +133,9 @@ public static class StatisticsCommand
                 case "--dry-run":
                     options = options with { DryRun = true };
                     break;
+                case "--no-recompute":
+                    options = options with { NoRecompute = true };
+                    break;
                 case "--read-runs" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is >= 1 and <= 1000:
                     options = options with { ReadRuns = r };
                     i++;
@@ -145,6 +150,7 @@ public static class StatisticsCommand
             var last = UsageRefresh.LastMonth(TimeProvider.System.Today());
             return options with { From = last.AddMonths(1 - m), To = last };
         }
+        if (options.NoRecompute && options.ReadRuns == 0) return null;
         return (options.From is null) == (options.To is null) && !(options.From > options.To) ? options : null;
     }
 }
