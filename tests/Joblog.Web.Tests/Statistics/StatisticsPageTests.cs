@@ -41,7 +41,7 @@ public sealed class StatisticsPageTests(StatisticsFixture fixture) : IClassFixtu
         Cells(page.QuerySelector("#country-row")!).ShouldBe(["Hele landet", "86", "43", "50,0 %", "1,4", "Lysegrøn"]);
         // The six shown shares: 1/3, 5/13, 1/2, 6/11, 7/12, 10/16; quartiles at positions 1.25, 2.5 and 3.75.
         Cells(page.QuerySelector("#spread-table tbody tr")!).ShouldBe(["33,3 %", "41,3 %", "52,3 %", "57,4 %", "62,5 %"]);
-        page.QuerySelector("#spread-note")!.TextContent.ShouldContain("de 6 kommuner");
+        page.QuerySelector("#spread-note")!.TextContent.ShouldContain("(antal: 6)");
     }
 
     [Fact]
