@@ -3,6 +3,7 @@ using Joblog.Web.Auth;
 using Joblog.Web.Database;
 using Joblog.Web.Features;
 using Joblog.Web.Features.Notices;
+using Joblog.Web.Features.Statistics;
 using Joblog.Web.Localization;
 using Joblog.Web.ReferenceData;
 using Joblog.Web.World;
@@ -12,6 +13,7 @@ if (args is ["generate-world", ..]) return await WorldCommand.RunAsync(args[1..]
 if (args is [ReferenceDataCommand.Name, .. var files])
     return await ReferenceDataCommand.RunAsync(files, CommandDatabase.Configuration([]), Console.Out);
 if (args is [SweepCommand.Name, ..]) return await SweepCommand.RunAsync(args[1..]);
+if (args is [StatisticsCommand.Name, ..]) return await StatisticsCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
 

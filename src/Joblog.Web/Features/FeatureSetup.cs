@@ -17,6 +17,7 @@ using Joblog.Web.Features.Requirements;
 using Joblog.Web.Features.SavedJobs;
 using Joblog.Web.Features.Search;
 using Joblog.Web.Features.SignIn;
+using Joblog.Web.Features.Statistics;
 using Joblog.Web.Localization;
 using Joblog.Web.Storage;
 using Joblog.Web.Features.Shared;
@@ -47,6 +48,7 @@ public static class FeatureSetup
             o.Conventions.AuthorizeFolder("/Requirements");
             o.Conventions.AuthorizeFolder("/Exemptions");
             o.Conventions.AuthorizeFolder("/Search");
+            o.Conventions.AuthorizeFolder("/Statistics");
             o.Conventions.AuthorizePage("/Home/Index");
             o.Conventions.ConfigureFilter(new HandlerRequiredFilter());
         });
@@ -87,6 +89,9 @@ public static class FeatureSetup
         services.AddSingleton<RequirementsView>();
         services.AddSingleton<MunicipalityList>();
         services.AddSingleton<ExemptionStore>();
+        services.AddSingleton<UsageRefresh>();
+        services.AddSingleton<UsageQuery>();
+        services.AddHostedService<DailyStatistics>();
         services.AddScoped<Problems>();
         services.AddSingleton<SearchScopes>();
         services.AddSingleton<CitizenSearch>();
@@ -135,6 +140,7 @@ public static class FeatureSetup
         api.MapRequirementsApi();
         api.MapExemptionsApi();
         api.MapSearchApi();
+        api.MapStatisticsApi();
         app.MapLogout();
         app.MapRazorPages();
         return app;

@@ -83,6 +83,8 @@ internal static partial class MatrixRequests
                 return Call() with { IfMatch = ETag(await mette.ResetJobGoalsAsync()), Content = Json(MatrixSubject.JobGoals) };
             case "GET /api/v1/occupations":
                 return new MatrixRequest(method, endpoint.Route + "?q=kontor");
+            case "GET /statistik/csv":
+                return new MatrixRequest(method, endpoint.Route + "?del=kommuner");
             case "POST /api/v1/job-ads/from-url":
                 return Call() with { Content = Json(new { url = jobAdPages.Url("/jsonld") }) };
             case $"POST {SavedJobs}":

@@ -43,7 +43,8 @@ public sealed class DailySweepTests(PostgresServer server)
         Tried(two).ShouldBeTrue();
 
         var today = TimeProvider.System.Today();
-        (await db.ScalarAsync<long>("select count(*) from job_runs where started_by = 'schedule' and day = @today and finished_at is not null", new { today }))
+        (await db.ScalarAsync<long>(
+                "select count(*) from job_runs where job = 'inactivity-sweep' and started_by = 'schedule' and day = @today and finished_at is not null", new { today }))
             .ShouldBe(1);
         one.LogLines.Concat(two.LogLines).Count(l => l.Contains("done by another instance", StringComparison.Ordinal)).ShouldBe(1);
     }

@@ -147,7 +147,7 @@ public sealed class InactivityRuleTests(NoticesFixture fixture) : IClassFixture<
             new InactivitySweep(three, fixture.Clock).RunScheduledAsync(ct));
         runs.Count(r => r is not null).ShouldBe(1);
         (await new InactivitySweep(one, fixture.Clock).RunScheduledAsync(ct)).ShouldBeNull("later the same day: already done");
-        (await Db.ScalarAsync<long>("select count(*) from job_runs where started_by = 'schedule' and day = @day", new { day = Today.AddDays(400) }))
+        (await Db.ScalarAsync<long>("select count(*) from job_runs where job = 'inactivity-sweep' and started_by = 'schedule' and day = @day", new { day = Today.AddDays(400) }))
             .ShouldBe(1);
 
         fixture.SetClock(Today.AddDays(401), TimeSpan.FromHours(7));

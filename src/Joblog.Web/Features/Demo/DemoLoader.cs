@@ -5,6 +5,7 @@ using Joblog.Web.Auth;
 using Joblog.Web.Features.Logs;
 using Joblog.Web.Features.Notices;
 using Joblog.Web.Features.Search;
+using Joblog.Web.Features.Statistics;
 using Npgsql;
 
 namespace Joblog.Web.Features.Demo;
@@ -90,6 +91,8 @@ public sealed class DemoLoader(NpgsqlDataSource db, TimeProvider clock, CitizenG
         // DEMO.md: a fresh demo world shows Ali's inactivity notice (and never one for Jens).
         var sweep = await new InactivitySweep(db, clock).RunNowAsync(SweepStart.DemoLoad, null, ct);
         log.LogInformation("Inactivity sweep at demo load: {Created} new notices, {Open} open", sweep.Created, sweep.Open);
+        if (await new UsageRefresh(db, clock).RunAtDemoLoadAsync(ct) is { } statistics)
+            log.LogInformation("Statistics at demo load: {Rows} rows in {Milliseconds} ms", statistics.Rows, (int)statistics.Elapsed.TotalMilliseconds);
     }
 
     private async Task<int> LogsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string citizen, IReadOnlyList<DemoLog> logs, DateOnly today)

@@ -14,21 +14,22 @@ public static class CsvExport
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
     private static readonly char[] MustQuote = [';', '"', '\r', '\n'];
 
-    public static byte[] Write(IReadOnlyList<PlacedLog> logs, IReadOnlyDictionary<Guid, IReadOnlyList<StatusStep>> history, IStringLocalizer<Texts> t)
+    public static byte[] Write(IReadOnlyList<PlacedLog> logs, IReadOnlyDictionary<Guid, IReadOnlyList<StatusStep>> history, IStringLocalizer<Texts> t) =>
+        Write(logs.Select(log =>
+            {
+                var steps = history.TryGetValue(log.Log.Id, out var s) ? s : [];
+                return EvidenceFields.Of(log, t).Select(f => f.Value).Append(string.Join("\n", steps.Select(step => EvidenceFields.Step(step, t))));
+            })
+            .Prepend(EvidenceFields.Of(null, t).Select(f => f.Label).Append(t["Export.Column.StatusHistory"].Value)));
+
+    /// <summary>Any table as such a file: the first line is the header.</summary>
+    public static byte[] Write(IEnumerable<IEnumerable<string>> lines)
     {
         var text = new StringBuilder();
-        Line(text, EvidenceFields.Of(null, t).Select(f => f.Label).Append(t["Export.Column.StatusHistory"].Value));
-        foreach (var log in logs)
-        {
-            var steps = history.TryGetValue(log.Log.Id, out var s) ? s : [];
-            Line(text, EvidenceFields.Of(log, t).Select(f => f.Value).Append(string.Join("\n", steps.Select(step => EvidenceFields.Step(step, t)))));
-        }
+        foreach (var cells in lines) text.AppendJoin(';', cells.Select(Cell)).Append("\r\n");
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
         return [.. encoding.GetPreamble(), .. encoding.GetBytes(text.ToString())];
     }
-
-    private static void Line(StringBuilder text, IEnumerable<string> cells) =>
-        text.AppendJoin(';', cells.Select(Cell)).Append("\r\n");
 
     public static string Cell(string value)
     {

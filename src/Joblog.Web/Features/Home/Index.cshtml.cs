@@ -3,6 +3,7 @@ using Joblog.Web.Auth;
 using Joblog.Web.Features.Exemptions;
 using Joblog.Web.Features.Notices;
 using Joblog.Web.Features.Shared;
+using Joblog.Web.Features.Statistics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Joblog.Web.Features.Home;
@@ -12,7 +13,8 @@ namespace Joblog.Web.Features.Home;
 /// who has chosen a citizen in "Se borgers Jobnet" sees the same page as that citizen, plus what is
 /// held back from them; without a chosen citizen, the way in to "Se borgers Jobnet".
 /// </summary>
-public sealed class IndexModel(CitizenGate gate, CitizenNotices notices, WorkList workList, ExemptionStore exemptions) : CitizenPageModel(gate)
+public sealed class IndexModel(CitizenGate gate, CitizenNotices notices, WorkList workList, ExemptionStore exemptions, UsageQuery statistics)
+    : CitizenPageModel(gate)
 {
     [BindProperty(SupportsGet = true)] public string? Fane { get; set; }
 
@@ -34,6 +36,9 @@ public sealed class IndexModel(CitizenGate gate, CitizenNotices notices, WorkLis
     /// <summary>Staff of a jobcenter or an a-kasse (no citizen chosen): the way to their work list.</summary>
     public bool HasWorkList { get; private set; }
 
+    /// <summary>Staff of the agency or a jobcenter (no citizen chosen): the way to the statistics (/statistik).</summary>
+    public bool HasStatistics { get; private set; }
+
     /// <summary>The exemption (fritagelse) that applies today: the page says so, and that the duty to search remains.</summary>
     public Exemption? ExemptToday { get; private set; }
 
@@ -51,6 +56,7 @@ public sealed class IndexModel(CitizenGate gate, CitizenNotices notices, WorkLis
             }
         }
         if (Actor.Kind != ActorKind.Citizen && Access is null) HasWorkList = await workList.KindForAsync(Actor, HttpContext.RequestAborted) is not null;
+        if (Actor.Kind == ActorKind.Staff && Access is null) HasStatistics = await statistics.ScopeForAsync(Actor, HttpContext.RequestAborted) is not null;
         return Page();
     }
 }

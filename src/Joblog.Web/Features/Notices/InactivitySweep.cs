@@ -1,6 +1,7 @@
 using Dapper;
 using Joblog.Web.Access;
 using Joblog.Web.Auth;
+using Joblog.Web.Features.Shared;
 using Npgsql;
 
 namespace Joblog.Web.Features.Notices;
@@ -34,13 +35,7 @@ public sealed class InactivitySweep(NpgsqlDataSource db, TimeProvider clock)
         await using var tx = await conn.BeginTransactionAsync(ct);
         await LockAsync(tx, ct);
         var day = clock.Today();
-        var run = await conn.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            """
-            insert into job_runs (job, day, started_by, started_at) values (@job, @day, 'schedule', @now)
-            on conflict (job, day) where started_by = 'schedule' do nothing
-            returning id
-            """, new { job = InactivityRule.Job, day, now = clock.GetUtcNow() }, tx, cancellationToken: ct));
-        if (run is not { } id) return null;
+        if (await JobRuns.ClaimAsync(tx, InactivityRule.Job, day, clock, ct) is not { } id) return null;
         var result = await SweepAsync(tx, id, day, ct);
         await tx.CommitAsync(ct);
         return result;
@@ -61,12 +56,7 @@ public sealed class InactivitySweep(NpgsqlDataSource db, TimeProvider clock)
     {
         await LockAsync(tx, ct);
         var day = clock.Today();
-        var run = await tx.Connection!.QuerySingleAsync<long>(new CommandDefinition(
-            """
-            insert into job_runs (job, day, started_by, actor_id, actor_name, started_at) values (@job, @day, @by, @actorId, @actorName, @now)
-            returning id
-            """, new { job = InactivityRule.Job, day, by = Name(start), actorId = actor?.Id, actorName = actor?.Name, now = clock.GetUtcNow() },
-            tx, cancellationToken: ct));
+        var run = await JobRuns.StartAsync(tx, InactivityRule.Job, day, Start(start), actor, clock, ct);
         return await SweepAsync(tx, run, day, ct);
     }
 
@@ -208,12 +198,12 @@ public sealed class InactivitySweep(NpgsqlDataSource db, TimeProvider clock)
         on conflict (citizen_id) where ended_at is null do nothing
         """;
 
-    private static string Name(SweepStart start) => start switch
+    private static JobStart Start(SweepStart start) => start switch
     {
-        SweepStart.Schedule => "schedule",
-        SweepStart.Command => "command",
-        SweepStart.Demo => "demo",
-        SweepStart.DemoLoad => "demoLoad",
+        SweepStart.Schedule => JobStart.Schedule,
+        SweepStart.Command => JobStart.Command,
+        SweepStart.Demo => JobStart.Demo,
+        SweepStart.DemoLoad => JobStart.DemoLoad,
         _ => throw new ArgumentOutOfRangeException(nameof(start)),
     };
 }

@@ -31,16 +31,10 @@ public static class SweepCommand
             await Console.Error.WriteLineAsync(Usage);
             return 2;
         }
-        using var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information)
-            .AddFilter("Npgsql", LogLevel.Warning));
-        var logger = loggerFactory.CreateLogger(Name);
-        var config = CommandDatabase.Configuration(options.Database is { } db ? ["--Joblog:LocalDatabase", db] : []);
         try
         {
-            await using var database = await CommandDatabase.OpenAsync(config, logger);
-            DapperTypes.Register();
-            await using var dataSource = NpgsqlDataSource.Create(database.AppConnectionString);
-            await Migrator.MigrateAsync(dataSource, logger);
+            await using var database = await MigratedDatabase.OpenAsync(Name, options.Database);
+            var dataSource = database.DataSource;
             var sweep = new InactivitySweep(dataSource, TimeProvider.System);
             await using var conn = await dataSource.OpenConnectionAsync();
             await using var tx = await conn.BeginTransactionAsync();
