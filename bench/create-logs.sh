@@ -28,8 +28,8 @@ API_KEY="${API_KEY:-demo-ak-01-system-key}"
 CPR="${CPR:-610190-0001}"
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 
-say() { printf '== %s\n' "$*" >&2; }
-die() { printf 'create-logs.sh: %s\n' "$*" >&2; exit 2; }
+# shellcheck source=lib.sh
+. "$ROOT/bench/lib.sh"
 
 # --- tools -------------------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null 2>&1; then
@@ -77,9 +77,7 @@ cleanup() {
   trap - EXIT INT TERM
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     say "stopping the app (pid $APP_PID; it stops its cluster)"
-    kill -TERM "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$APP_PID" 2>/dev/null; then kill -KILL "$APP_PID" 2>/dev/null || true; fi
+    stop_app "$APP_PID"
   fi
   if [ -f "$DATA/pgdata/postmaster.pid" ]; then
     say "stopping the cluster left behind"
@@ -99,10 +97,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- 1. build and start ----------------------------------------------------------------------------------
-say "building (Release)"
-dotnet build "$ROOT/src/Joblog.Web" -c Release -nologo -clp:ErrorsOnly -v:quiet >"$TMP/build.log" 2>&1 \
-  || { cat "$TMP/build.log" >&2; die "build failed"; }
-DLL="$(ls "$ROOT"/src/Joblog.Web/bin/Release/net*/Joblog.Web.dll | sort -V | tail -1)"
+build_web
 
 say "starting the app on http://127.0.0.1:$PORT ($APP_ENV, log level $LOG_LEVEL, data $DATA)"
 (

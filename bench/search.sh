@@ -32,8 +32,8 @@ GOAL_RSS_MB="${GOAL_RSS_MB:-200}"
 ORG="jc-bench"
 KEY="bench-search-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
-say() { printf '== %s\n' "$*" >&2; }
-die() { printf 'search.sh: %s\n' "$*" >&2; exit 2; }
+# shellcheck source=lib.sh
+. "$ROOT/bench/lib.sh"
 command -v dotnet >/dev/null || die "dotnet is missing"
 command -v curl >/dev/null || die "curl is missing"
 command -v psql >/dev/null || die "psql is missing"
@@ -58,9 +58,7 @@ cleanup() {
   fi
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     say "stopping the app (pid $APP_PID; it stops the cluster only if it started it)"
-    kill -TERM "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$APP_PID" 2>/dev/null; then kill -KILL "$APP_PID" 2>/dev/null || true; fi
+    stop_app "$APP_PID"
   fi
   if [ "$rc" -ne 0 ] && [ -f "$TMP/app.log" ]; then
     echo "--- last lines of the app log ---" >&2; tail -n 30 "$TMP/app.log" >&2 || true
@@ -72,10 +70,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- 1. build and start -----------------------------------------------------------------------------------
-say "building (Release)"
-dotnet build "$ROOT/src/Joblog.Web" -c Release -nologo -clp:ErrorsOnly -v:quiet >"$TMP/build.log" 2>&1 \
-  || { cat "$TMP/build.log" >&2; die "build failed"; }
-DLL="$(ls "$ROOT"/src/Joblog.Web/bin/Release/net*/Joblog.Web.dll | sort -V | tail -1)"
+build_web
 
 say "starting the app on http://127.0.0.1:$PORT (Production, database $DATABASE in $DATA)"
 (
